@@ -1,0 +1,58 @@
+/**
+ * Import published tables into the project's normalized snapshot (data/snapshot/).
+ * Run explicitly when a source changes:
+ *   npm run import -- --from ../shared/data [--only kolada,geo] [--out data/snapshot]
+ * Everything is read and validated in memory first; only then are the
+ * snapshot folders replaced, so a failed import leaves data/ as it was.
+ */
+import { parseArgs } from "node:util";
+import { join, resolve } from "node:path";
+import { replaceDirectories, type FileTree } from "../src/pipeline/atomic";
+import { DataInputError } from "../src/pipeline/errors";
+import { importAreas } from "../src/pipeline/import/areas";
+import { importGeo } from "../src/pipeline/import/geo";
+import { importKolada } from "../src/pipeline/import/kolada";
+import { importRiksdag2015, importSocsam1998 } from "../src/pipeline/import/printed-tables";
+
+export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
+type SourceId = (typeof SOURCES)[number];
+
+export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES): Map<SourceId, FileTree> {
+  const { areas, files: areaFiles } = importAreas(from);
+  const importers: Record<SourceId, () => FileTree> = {
+    areas: () => areaFiles,
+    kolada: () => importKolada(from, areas).files,
+    geo: () => importGeo(from, areas).files,
+    "riksdag-2015": () => importRiksdag2015(from).files,
+    socsam: () => importSocsam1998(from).files,
+  };
+  const trees = new Map(only.map((id) => [id, importers[id]()] as const));
+  replaceDirectories([...trees].map(([id, tree]) => [join(out, id), tree] as const));
+  return trees;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { from: { type: "string" }, out: { type: "string", default: "data/snapshot" }, only: { type: "string" } } });
+  if (!values.from) {
+    console.error("usage: npm run import -- --from <folder with kolada/, geo/, scb/, riksdag-2015/, socsam/> [--only areas,kolada,...]");
+    process.exit(2);
+  }
+  const only = (values.only?.split(",") ?? [...SOURCES]) as SourceId[];
+  for (const id of only) if (!SOURCES.includes(id)) throw new Error(`unknown source ${id}; known: ${SOURCES.join(", ")}`);
+  const started = performance.now();
+  const trees = runImport(resolve(values.from), resolve(values.out!), only);
+  for (const [id, tree] of trees) console.log(`imported ${id}: ${tree.size} files → ${join(values.out!, id)}`);
+  console.log(`import done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    main();
+  } catch (error) {
+    if (error instanceof DataInputError) {
+      console.error(`import failed, nothing written: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

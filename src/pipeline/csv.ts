@@ -1,0 +1,149 @@
+import { DataInputError } from "./errors";
+
+/** A parsed CSV row, with the 1-based line number it started on (header = 1). */
+export interface CsvRow {
+  row: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  file: string;
+  columns: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * Decode bytes as strict UTF-8. Published tables here are UTF-8; a Latin-1 or
+ * Windows-1252 file would silently turn "Malmö" into mojibake, so we refuse it
+ * and point at the first bad byte's line.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const lossy = new TextDecoder("utf-8").decode(bytes);
+    const at = lossy.indexOf("\ufffd");
+    const row = lossy.slice(0, Math.max(at, 0)).split("\n").length;
+    const line = lossy.split("\n")[row - 1] ?? "";
+    throw new DataInputError({ file, row, value: line.trim() }, "the file is not valid UTF-8 (wrong encoding?)");
+  }
+}
+
+/** RFC 4180 CSV with a comma separator and a header row. */
+export function parseCsv(text: string, file: string): CsvTable {
+  if (text.trim() === "") throw new DataInputError({ file, row: 1 }, "the file is empty (no header row)");
+  const records = splitRecords(text, file);
+  const header = records[0]!;
+  const columns = header.fields.map((c) => c.trim());
+  const seen = new Set<string>();
+  columns.forEach((column) => {
+    if (column === "") throw new DataInputError({ file, row: 1, column }, "the header has an empty column name");
+    if (seen.has(column)) throw new DataInputError({ file, row: 1, column }, "the header names this column twice");
+    seen.add(column);
+  });
+  const rows: CsvRow[] = [];
+  for (const record of records.slice(1)) {
+    if (record.fields.length === 1 && record.fields[0] === "") continue; // blank line
+    if (record.fields.length !== columns.length) {
+      throw new DataInputError(
+        { file, row: record.line, column: columns[Math.min(record.fields.length, columns.length) - 1], value: record.fields.join(",") },
+        `expected ${columns.length} fields as in the header, found ${record.fields.length}`,
+      );
+    }
+    const values: Record<string, string> = {};
+    columns.forEach((column, i) => (values[column] = record.fields[i]!));
+    rows.push({ row: record.line, values });
+  }
+  if (rows.length === 0) throw new DataInputError({ file, row: 2 }, "the file has a header but no data rows");
+  return { file, columns, rows };
+}
+
+/** Require exactly these columns (order free); name the first missing or unexpected one. */
+export function requireColumns(table: CsvTable, expected: readonly string[]): void {
+  for (const column of expected) {
+    if (!table.columns.includes(column)) {
+      const unexpected = table.columns.filter((c) => !expected.includes(c));
+      const hint = unexpected.length ? ` (found unexpected ${unexpected.map((c) => `"${c}"`).join(", ")}: renamed?)` : "";
+      throw new DataInputError({ file: table.file, row: 1, column }, `required column is missing${hint}`);
+    }
+  }
+  for (const column of table.columns) {
+    if (!expected.includes(column)) {
+      throw new DataInputError({ file: table.file, row: 1, column }, `unexpected column (expected ${expected.join(", ")})`);
+    }
+  }
+}
+
+interface RawRecord {
+  line: number;
+  fields: string[];
+}
+
+function splitRecords(text: string, file: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quotedFieldStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === "") {
+      inQuotes = true;
+      quotedFieldStart = line;
+    } else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      records.push({ line: recordLine, fields });
+      fields = [];
+      field = "";
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+    }
+  }
+  if (inQuotes) throw new DataInputError({ file, row: quotedFieldStart }, "a quoted field is never closed");
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+  }
+  return records;
+}
+
+/** Serialize rows as CSV: comma, LF, quotes only where needed. Deterministic. */
+export function formatCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const lines = [columns.map(quote).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => quote(cell(row[c]))).join(","));
+  return lines.join("\n") + "\n";
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    return String(value);
+  }
+  return String(value);
+}
+
+function quote(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,120 @@
+/**
+ * Import kommun and län boundaries (GeoJSON, WGS84) and convert them into one
+ * compact, quantized TopoJSON topology with two objects, `kommuner` and `lan`,
+ * whose feature ids are the codes as strings (kommunkod "0114", länskod "01").
+ */
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { topology } from "topojson-server";
+import { presimplify, quantile, simplify } from "topojson-simplify";
+import type { Topology } from "topojson-specification";
+import type { FileTree } from "../atomic";
+import { DataInputError } from "../errors";
+import type { Provenance } from "../schema";
+import type { Areas } from "./areas";
+import { checksum, readSourceJson } from "./source-files";
+
+const KOMMUN_FILE = "geo/swedish_municipalities.geojson";
+const LAN_FILE = "geo/swedish_regions.geojson";
+/** Grid of the quantized coordinates; 1e4 steps over Sweden's extent is about 60 m east–west. */
+const QUANTIZATION = 1e4;
+/** Keep the 85 % most significant vertices: the source is already simplified, so a light touch. */
+const KEEP_QUANTILE = 0.15;
+
+export function importGeo(from: string, areas: Areas): { files: FileTree; topology: Topology } {
+  const kommuner = readCollection(from, KOMMUN_FILE);
+  const lan = readCollection(from, LAN_FILE);
+  const kommunCodes = new Set(areas.kommuner.map((k) => k.kommunkod));
+  const lanCodes = new Set(areas.lan.map((l) => l.lanskod));
+
+  const kommunFeatures = kommuner.collection.features.map((f, i) => {
+    const id = f.properties?.id;
+    if (typeof id !== "string" || !kommunCodes.has(id))
+      throw new DataInputError({ file: KOMMUN_FILE, row: i + 1, column: "properties.id", value: id }, "feature id is not a kommunkod in the kommun list (must be a 4-character string)");
+    return bare(f, id);
+  });
+  const lanFeatures = lan.collection.features.map((f, i) => {
+    const raw = f.properties?.l_id;
+    // The source writes länskod as an integer (6, not "06"): restore the 2-character code.
+    const id = typeof raw === "number" && Number.isInteger(raw) ? String(raw).padStart(2, "0") : undefined;
+    if (!id || !lanCodes.has(id)) throw new DataInputError({ file: LAN_FILE, row: i + 1, column: "properties.l_id", value: raw }, "not a known länskod");
+    return bare(f, id);
+  });
+  requireAll(kommunFeatures, kommunCodes, KOMMUN_FILE);
+  requireAll(lanFeatures, lanCodes, LAN_FILE);
+
+  let topo = topology(
+    { kommuner: collection(kommunFeatures), lan: collection(lanFeatures) },
+    QUANTIZATION,
+  ) as Topology;
+  topo = presimplify(topo);
+  topo = simplify(topo, quantile(topo, KEEP_QUANTILE));
+  const stripped = stripWeights(topo);
+
+  const provenance: Provenance = {
+    source: "geo",
+    title: "Kommun- och länsgränser (TopoJSON)",
+    publisher: "okfse/sweden-geojson (förenklade gränser)",
+    original_publishers: ["Valmyndigheten (via opendatasoft)"],
+    licence: "Ingen licens angiven (\"Feel free to reuse\"); ursprungsdata från Valmyndigheten",
+    period: "Indelning omkring 2020 (oförändrad sedan 2007)",
+    retrieval: {
+      method: `GeoJSON från github.com/okfse/sweden-geojson, omvandlat till TopoJSON med topojson-server (kvantisering ${QUANTIZATION}), förenklat med topojson-simplify (${Math.round((1 - KEEP_QUANTILE) * 100)} % av hörnen kvar).`,
+      archive: "github.com/okfse/sweden-geojson @ ff67bcb030d7d09032ae5f443d27130f05fdf1e0",
+      archived_on: "2020-06-07",
+      url: "https://github.com/okfse/sweden-geojson",
+    },
+    files: [
+      {
+        path: "sweden.topo.json",
+        title: "Kommuner (290) och län (21), id = kommunkod resp. länskod",
+        from: [checksum(kommuner.source), checksum(lan.source)],
+        source_ref: "swedish_municipalities.geojson, swedish_regions.geojson",
+        rows: kommunFeatures.length + lanFeatures.length,
+      },
+    ],
+    notes: ["Gränserna är kraftigt förenklade (öar och kust grova) och passar för översiktskartor, inte för mätning."],
+  };
+  return {
+    topology: stripped,
+    files: new Map([
+      ["sweden.topo.json", JSON.stringify(stripped) + "\n"],
+      ["provenance.json", JSON.stringify(provenance, null, 2) + "\n"],
+    ]),
+  };
+}
+
+function readCollection(from: string, file: string) {
+  const { json, source } = readSourceJson(from, file);
+  const c = json as Partial<FeatureCollection>;
+  if (c?.type !== "FeatureCollection" || !Array.isArray(c.features) || c.features.length === 0)
+    throw new DataInputError({ file, column: "type", value: c?.type }, "not a GeoJSON FeatureCollection with features");
+  c.features.forEach((f, i) => {
+    if (!f?.geometry || !["Polygon", "MultiPolygon"].includes(f.geometry.type))
+      throw new DataInputError({ file, row: i + 1, column: "geometry.type", value: f?.geometry?.type }, "expected a Polygon or MultiPolygon");
+  });
+  return { collection: c as FeatureCollection, source };
+}
+
+function bare(f: Feature, id: string): Feature<Geometry> {
+  return { type: "Feature", id, properties: {}, geometry: f.geometry };
+}
+
+function collection(features: Feature[]): FeatureCollection {
+  return { type: "FeatureCollection", features: [...features].sort((a, b) => String(a.id).localeCompare(String(b.id))) };
+}
+
+function requireAll(features: Feature[], codes: Set<string>, file: string): void {
+  const seen = new Set<string>();
+  features.forEach((f, i) => {
+    const id = String(f.id);
+    if (seen.has(id)) throw new DataInputError({ file, row: i + 1, column: "id", value: id }, "two features with the same code");
+    seen.add(id);
+  });
+  for (const code of codes) if (!seen.has(code)) throw new DataInputError({ file, column: "id", value: code }, "no boundary for this code");
+}
+
+/** presimplify stores a weight as a third coordinate, only needed while simplifying: keep x,y. */
+function stripWeights(topo: Topology): Topology {
+  topo.arcs = topo.arcs.map((arc) => arc.map((p) => [p[0]!, p[1]!]));
+  return topo;
+}

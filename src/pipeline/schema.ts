@@ -1,0 +1,114 @@
+/**
+ * One zod schema per dataset of the normalized snapshot (data/snapshot/).
+ * Types are inferred from these; nothing else declares their shape.
+ * Each schema takes a CSV row of strings and yields typed values.
+ */
+import { z } from "zod";
+import { FIRST_YEAR, LAST_YEAR } from "./indicators";
+import { kommunkod, lanskod, nonEmpty, optionalPointDecimal, pointDecimal, yearIn } from "./validate";
+
+export const kommunSchema = z
+  .object({ kommunkod, name: nonEmpty, lanskod })
+  .refine((k) => k.kommunkod.startsWith(k.lanskod), { message: "kommunkod must start with its länskod", path: ["lanskod"] });
+export type Kommun = z.output<typeof kommunSchema>;
+
+export const lanSchema = z.object({ lanskod, name: nonEmpty });
+export type Lan = z.output<typeof lanSchema>;
+
+export const AREA_LEVELS = ["kommun", "lan", "riket"] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+/** Riket's code, as SCB writes it ("00"); län are 2 characters, kommuner 4. */
+export const RIKET_CODE = "00";
+
+export const SEXES = ["T", "K", "M"] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** How a value stands: as published, or published but rejected as a placeholder (kept visible, never used). */
+export const VALUE_STATUSES = ["published", "source_defect"] as const;
+
+export const indicatorValueSchema = z
+  .object({
+    kpi: z.string().regex(/^[NU]\d{5}$/, "KPI id must look like N00957"),
+    level: z.enum(AREA_LEVELS),
+    code: z.string(),
+    year: yearIn(FIRST_YEAR, LAST_YEAR),
+    sex: z.enum(SEXES),
+    value: optionalPointDecimal,
+    status: z.enum(VALUE_STATUSES),
+    note: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    const pattern = v.level === "kommun" ? /^\d{4}$/ : v.level === "lan" ? /^\d{2}$/ : new RegExp(`^${RIKET_CODE}$`);
+    if (!pattern.test(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: `not a valid ${v.level} code` });
+    if (v.status === "published" && v.value === null)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a published value must not be empty" });
+    if (v.status === "source_defect" && (v.value !== null || v.note === ""))
+      ctx.addIssue({ code: "custom", path: ["note"], message: "a source defect has an empty value and a note saying why" });
+  });
+export type IndicatorValue = z.output<typeof indicatorValueSchema>;
+
+export const indicatorMetaSchema = z.object({
+  kpi: z.string().regex(/^[NU]\d{5}$/),
+  title: nonEmpty,
+  description: nonEmpty,
+  publisher: nonEmpty,
+  kolada_publication_date: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "date must be YYYY-MM-DD"),
+});
+export type IndicatorMeta = z.output<typeof indicatorMetaSchema>;
+
+/**
+ * A figure from a printed table: the value as read, and the printed cell with
+ * its line in the source document, so every number can be checked by hand.
+ */
+export const printedFigureSchema = z.object({
+  table: nonEmpty,
+  period: z
+    .string()
+    .regex(/^(\d{4}(-\d{2})?)?$/, "period must be YYYY, YYYY-MM or empty (table without a period)")
+    .refine((p) => p === "" || (Number(p.slice(0, 4)) >= FIRST_YEAR && Number(p.slice(0, 4)) <= LAST_YEAR), `year out of range ${FIRST_YEAR}–${LAST_YEAR}`),
+  measure: nonEmpty,
+  breakdown: z.string(),
+  value: optionalPointDecimal,
+  unit: nonEmpty,
+  value_printed: z.string(),
+  source_line: z.string().regex(/^\d+$/, "source line must be a line number").transform(Number),
+  note: z.string(),
+});
+export type PrintedFigure = z.output<typeof printedFigureSchema>;
+
+export const SNAPSHOT_COLUMNS = {
+  kommun: ["kommunkod", "name", "lanskod"],
+  lan: ["lanskod", "name"],
+  indicatorValue: ["kpi", "level", "code", "year", "sex", "value", "status", "note"],
+  indicatorMeta: ["kpi", "title", "description", "publisher", "kolada_publication_date"],
+  printedFigure: ["table", "period", "measure", "breakdown", "value", "unit", "value_printed", "source_line", "note"],
+} as const;
+
+/** Where each source's provenance is recorded: data/snapshot/<source>/provenance.json. */
+export const provenanceSchema = z.object({
+  source: nonEmpty,
+  title: nonEmpty,
+  publisher: nonEmpty,
+  original_publishers: z.array(nonEmpty).min(1),
+  licence: nonEmpty,
+  period: nonEmpty,
+  retrieval: z.object({
+    method: nonEmpty,
+    archive: nonEmpty,
+    archived_on: z.string(),
+    url: z.string(),
+  }),
+  files: z.array(
+    z.object({
+      path: nonEmpty,
+      title: nonEmpty,
+      from: z.array(z.object({ file: nonEmpty, sha256: z.string().regex(/^[0-9a-f]{64}$/) })).min(1),
+      source_ref: z.string(),
+      rows: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export type Provenance = z.output<typeof provenanceSchema>;
+
+export { pointDecimal };

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { CsvRow, CsvTable } from "./csv";
+import { DataInputError } from "./errors";
+
+/**
+ * Validate each CSV row against a zod schema. The first failing row stops the
+ * run with a DataInputError naming file, row, column and value.
+ */
+export function validateRows<S extends z.ZodType>(schema: S, table: CsvTable): Array<z.output<S> & { row: number }> {
+  return table.rows.map((row) => ({ ...validateRow(schema, row, table.file), row: row.row }));
+}
+
+export function validateRow<S extends z.ZodType>(schema: S, row: CsvRow, file: string): z.output<S> {
+  const result = schema.safeParse(row.values);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const column = issue.path.length ? String(issue.path[0]) : undefined;
+  throw new DataInputError({ file, row: row.row, column, value: column ? row.values[column] : undefined }, issue.message);
+}
+
+/** Fail on the second row with the same key; name the key columns and both rows. */
+export function assertUniqueKey<T extends { row: number }>(rows: readonly T[], key: readonly (keyof T & string)[], file: string): void {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = key.map((c) => String(r[c])).join("|");
+    const first = seen.get(k);
+    if (first !== undefined) {
+      throw new DataInputError(
+        { file, row: r.row, column: key.join("+"), value: k },
+        `duplicate key: the same ${key.join(", ")} as row ${first}`,
+      );
+    }
+    seen.set(k, r.row);
+  }
+}
+
+// ---- Field parsers shared by every schema: codes are strings, numbers are point-decimal. ----
+
+/** A number written with a decimal point; a decimal comma or thousands space is an error, not a guess. */
+export const pointDecimal = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (/^-?\d+,\d+$/.test(t)) {
+    ctx.addIssue({ code: "custom", message: "decimal comma: numbers must use a decimal point" });
+    return z.NEVER;
+  }
+  if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
+    ctx.addIssue({ code: "custom", message: "not a number" });
+    return z.NEVER;
+  }
+  return Number(t);
+});
+
+/** As pointDecimal, but an empty cell is a missing value (null), never 0. */
+export const optionalPointDecimal = z.string().transform((s, ctx) => {
+  if (s.trim() === "") return null;
+  const parsed = pointDecimal.safeParse(s);
+  if (!parsed.success) {
+    ctx.addIssue({ code: "custom", message: parsed.error.issues[0]!.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+export const kommunkod = z.string().regex(/^\d{4}$/, "kommunkod must be 4 digits as a string, e.g. 0114");
+export const lanskod = z.string().regex(/^\d{2}$/, "länskod must be 2 digits as a string, e.g. 01");
+
+export const yearIn = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{4}$/, "year must be 4 digits")
+    .transform(Number)
+    .refine((y) => y >= min && y <= max, `year out of range ${min}–${max}`);
+
+export const nonEmpty = z.string().trim().min(1, "must not be empty");
