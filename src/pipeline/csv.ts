@@ -22,17 +22,20 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    const lossy = new TextDecoder("utf-8").decode(bytes);
-    const at = lossy.indexOf("\ufffd");
-    const row = lossy.slice(0, Math.max(at, 0)).split("\n").length;
-    const line = lossy.split("\n")[row - 1] ?? "";
-    throw new DataInputError({ file, row, value: line.trim() }, "the file is not valid UTF-8 (wrong encoding?)");
+    const lines = new TextDecoder("utf-8").decode(bytes).split(/\r?\n/);
+    const index = Math.max(0, lines.findIndex((l) => l.includes("\ufffd")));
+    const line = lines[index] ?? "";
+    // Name the column the bad byte sits in, read from the (lossily decoded) header.
+    const header = (lines[0] ?? "").split(",");
+    const fields = line.split(",");
+    const column = header[fields.findIndex((f) => f.includes("\ufffd"))];
+    throw new DataInputError({ file, row: index + 1, column, value: line.trim() }, "the file is not valid UTF-8 (wrong encoding, e.g. Latin-1?)");
   }
 }
 
 /** RFC 4180 CSV with a comma separator and a header row. */
-export function parseCsv(text: string, file: string): CsvTable {
-  if (text.trim() === "") throw new DataInputError({ file, row: 1 }, "the file is empty (no header row)");
+export function parseCsv(text: string, file: string, expectedColumns: readonly string[] = []): CsvTable {
+  if (text.trim() === "") throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `the file is empty (expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""})`);
   const records = splitRecords(text, file);
   const header = records[0]!;
   const columns = header.fields.map((c) => c.trim());
@@ -55,7 +58,7 @@ export function parseCsv(text: string, file: string): CsvTable {
     columns.forEach((column, i) => (values[column] = record.fields[i]!));
     rows.push({ row: record.line, values });
   }
-  if (rows.length === 0) throw new DataInputError({ file, row: 2 }, "the file has a header but no data rows");
+  if (rows.length === 0) throw new DataInputError({ file, row: 2, column: columns[0] }, "the file has a header but no data rows");
   return { file, columns, rows };
 }
 
@@ -120,7 +123,7 @@ function splitRecords(text: string, file: string): RawRecord[] {
       field += ch;
     }
   }
-  if (inQuotes) throw new DataInputError({ file, row: quotedFieldStart }, "a quoted field is never closed");
+  if (inQuotes) throw new DataInputError({ file, row: quotedFieldStart, column: `field ${fields.length + 1}` }, "a quoted field is never closed");
   if (field !== "" || fields.length > 0) {
     fields.push(field);
     records.push({ line: recordLine, fields });

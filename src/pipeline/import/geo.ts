@@ -4,6 +4,7 @@
  * whose feature ids are the codes as strings (kommunkod "0114", länskod "01").
  */
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { Topology } from "topojson-specification";
@@ -42,13 +43,11 @@ export function importGeo(from: string, areas: Areas): { files: FileTree; topolo
   requireAll(kommunFeatures, kommunCodes, KOMMUN_FILE);
   requireAll(lanFeatures, lanCodes, LAN_FILE);
 
-  let topo = topology(
-    { kommuner: collection(kommunFeatures), lan: collection(lanFeatures) },
-    QUANTIZATION,
-  ) as Topology;
+  // Simplify on exact coordinates, then quantize: presimplify drops a quantization transform.
+  let topo = topology({ kommuner: collection(kommunFeatures), lan: collection(lanFeatures) }) as Topology;
   topo = presimplify(topo);
   topo = simplify(topo, quantile(topo, KEEP_QUANTILE));
-  const stripped = stripWeights(topo);
+  const stripped = quantize(stripWeights(topo), QUANTIZATION);
 
   const provenance: Provenance = {
     source: "geo",

@@ -11,17 +11,18 @@ export interface SourceFile {
   sha256: string;
 }
 
-export function readSourceFile(root: string, name: string): SourceFile {
+export function readSourceFile(root: string, name: string, expectedColumns: readonly string[] = []): SourceFile {
   const path = join(root, name);
   if (!existsSync(path)) throw new DataInputError({ file: name }, `source file not found under ${root}`);
   const bytes = readFileSync(path);
-  if (bytes.length === 0) throw new DataInputError({ file: name, row: 1 }, "the file is empty (0 bytes)");
+  if (bytes.length === 0)
+    throw new DataInputError({ file: name, row: 1, column: expectedColumns[0] }, `the file is empty (0 bytes)${expectedColumns.length ? "; expected a header " + expectedColumns.join(",") : ""}`);
   return { name, text: decodeUtf8(bytes, name), sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 export function readSourceCsv(root: string, name: string, columns: readonly string[]): { table: CsvTable; source: SourceFile } {
-  const source = readSourceFile(root, name);
-  const table = parseCsv(source.text, name);
+  const source = readSourceFile(root, name, columns);
+  const table = parseCsv(source.text, name, columns);
   requireColumns(table, columns);
   return { table, source };
 }

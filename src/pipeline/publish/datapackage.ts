@@ -1,0 +1,94 @@
+/**
+ * datapackage.json (Frictionless Data Package) and the codebook, both
+ * generated from the same Dataset definitions as the files themselves.
+ */
+import type { FileTree } from "../atomic";
+import { datasetFiles, type Dataset } from "./datasets";
+
+export interface BuildInfo {
+  version: string;
+  /** The vintage of the data: what the newest source covers, never the clock. */
+  dataVintage: string;
+}
+
+export const SITE_NAME = "Finsam i siffror";
+const LICENSE = { name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" };
+
+export function datapackage(datasets: Dataset[], build: BuildInfo): object {
+  return {
+    profile: "data-package",
+    name: "finsam-i-siffror",
+    title: `${SITE_NAME}: öppna data om finansiell samordning (Finsam)`,
+    description:
+      "Rensade och dokumenterade tabeller om samordningsförbund och deras kommuner: nyckeltal per kommun, län och riket från Kolada, härledd befolkning 16–64 år, de nationella tabellerna i riksdagens uppföljning 2015 och SOCSAM 1998. Varje värde går att spåra till sin utgivare.",
+    version: build.version,
+    data_vintage: build.dataVintage,
+    licenses: [LICENSE],
+    sources: uniqueSources(datasets),
+    resources: datasets.flatMap((d) => [
+      {
+        name: d.name,
+        path: `${d.name}.csv`,
+        title: d.title,
+        description: d.description,
+        format: "csv",
+        mediatype: "text/csv",
+        encoding: "utf-8",
+        dialect: { delimiter: ",", lineTerminator: "\n", header: true },
+        schema: {
+          fields: d.fields.map((f) => ({
+            name: f.name,
+            type: f.type,
+            description: f.description,
+            ...(f.unit ? { unit: f.unit } : {}),
+            ...(f.enum ? { constraints: { enum: f.enum } } : {}),
+          })),
+          primaryKey: d.primaryKey,
+          missingValues: [""],
+        },
+        sources: d.sources.map((s) => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence })),
+        processing: d.processing,
+        rows: d.rows.length,
+        alternates: [{ path: `${d.name}.json`, format: "json", mediatype: "application/json" }],
+      },
+    ]),
+  };
+}
+
+function uniqueSources(datasets: Dataset[]) {
+  const seen = new Map<string, { title: string; path: string }>();
+  for (const d of datasets) for (const s of d.sources) if (!seen.has(s.publisher)) seen.set(s.publisher, { title: s.publisher, path: s.path });
+  return [...seen.values()];
+}
+
+export function codebook(datasets: Dataset[], build: BuildInfo): string {
+  const lines = [
+    `# Kodbok – ${SITE_NAME}`,
+    "",
+    `Version ${build.version}, dataårgång: ${build.dataVintage}.`,
+    "",
+    "Alla filer är UTF-8, kommaseparerade, med punkt som decimaltecken. Koder är text (kommunkod 4 tecken, länskod 2 tecken, riket 00). Ett saknat värde är en tom cell, aldrig 0; kolumnen status säger varför det saknas.",
+    "",
+  ];
+  for (const d of datasets) {
+    lines.push(`## ${d.title}`, "", `Filer: \`${d.name}.csv\`, \`${d.name}.json\` (${d.rows.length} rader). Nyckel: ${d.primaryKey.join(", ")}.`, "", d.description, "");
+    lines.push(`Bearbetning: ${d.processing}`, "");
+    lines.push("| kolumn | typ | enhet | beskrivning |", "|---|---|---|---|");
+    for (const f of d.fields) lines.push(`| ${f.name} | ${f.type} | ${f.unit ?? ""} | ${f.description.replace(/\|/g, "\\|")}${f.enum ? ` Värden: ${f.enum.join(", ")}.` : ""} |`);
+    lines.push("", "Källor:", ...d.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
+  }
+  return lines.join("\n");
+}
+
+export function publishDatasets(datasets: Dataset[], build: BuildInfo): FileTree {
+  const files: FileTree = new Map();
+  const names = new Set<string>();
+  for (const d of datasets) {
+    if (names.has(d.name)) throw new Error(`two datasets named ${d.name}`);
+    names.add(d.name);
+    for (const [path, content] of datasetFiles(d)) files.set(path, content);
+  }
+  files.set("datapackage.json", JSON.stringify(datapackage(datasets, build), null, 2) + "\n");
+  files.set("codebook.md", codebook(datasets, build));
+  return files;
+}

@@ -1,0 +1,125 @@
+/**
+ * Every kind of bad input stops the import with one message naming the file,
+ * row, column (and value), and leaves the previous snapshot exactly as it was.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runImport } from "../../scripts/import";
+import { DataInputError } from "../../src/pipeline/errors";
+import { koladaFileName } from "../../src/pipeline/import/kolada";
+import { rewrite, writeSourceTree } from "../fixtures/source-tree";
+
+const OHALSO = koladaFileName("N00957", false);
+const OHALSO_GENDER = koladaFileName("N00957", true);
+const POP = koladaFileName("N01951", false);
+const KOMMUNER = "kolada/ddf--entities--geo--kommun.csv";
+const T01 = "riksdag-2015/tables/t01_samordningsforbund_och_kommuner_2008_2015.csv";
+
+interface Case {
+  name: string;
+  file: string;
+  edit: (text: string) => string | Buffer;
+  row: number;
+  column: string;
+  /** A fragment of the problem description. */
+  says: RegExp;
+}
+
+const cases: Case[] = [
+  { name: "a missing column", file: OHALSO, edit: (t) => t.replace("geo,year,n00957", "geo,n00957").replace(/^(\d+),\d{4},/gm, "$1,"), row: 1, column: "year", says: /required column is missing/ },
+  { name: "a renamed column", file: OHALSO, edit: (t) => t.replace("geo,year,n00957", "area,year,n00957"), row: 1, column: "geo", says: /missing.*"area".*renamed/ },
+  { name: "an unknown kommunkod", file: OHALSO, edit: (t) => t.replace("0115,2019", "9999,2019"), row: 5, column: "geo", says: /unknown area code/ },
+  { name: "a kommunkod without its leading zero", file: OHALSO, edit: (t) => t.replace("0115,2019", "115,2019"), row: 5, column: "geo", says: /unknown area code/ },
+  { name: "a non-numeric value", file: OHALSO, edit: (t) => t.replace("0115,2019,10", "0115,2019,n/a"), row: 5, column: "n00957", says: /not a number/ },
+  { name: "a decimal comma", file: OHALSO, edit: (t) => t.replace("0115,2019,10", '0115,2019,"15,5"'), row: 5, column: "n00957", says: /decimal comma/ },
+  { name: "a duplicate key", file: OHALSO, edit: (t) => t + "0114,2019,11\n", row: 7, column: "key", says: /duplicate key.*row 4/ },
+  { name: "a year out of range", file: OHALSO, edit: (t) => t.replace("0114,2020", "0114,2099"), row: 6, column: "year", says: /year out of range/ },
+  { name: "a two-digit year", file: OHALSO, edit: (t) => t.replace("0114,2020", "0114,20"), row: 6, column: "year", says: /4 digits/ },
+  { name: "a wrong encoding (Latin-1)", file: KOMMUNER, edit: (t) => Buffer.from(t, "latin1"), row: 2, column: "name", says: /not valid UTF-8/ },
+  { name: "an empty file", file: OHALSO, edit: () => "", row: 1, column: "geo", says: /empty/ },
+  { name: "a header without rows", file: OHALSO, edit: (t) => t.split("\n")[0] + "\n", row: 2, column: "geo", says: /no data rows/ },
+  { name: "a row with too many fields", file: OHALSO, edit: (t) => t.replace("0115,2019,10", "0115,2019,15,16"), row: 5, column: "n00957", says: /expected 3 fields/ },
+  { name: "a quoted field never closed", file: OHALSO, edit: (t) => t.replace("0115,2019,10", '0115,2019,"15'), row: 5, column: "field 3", says: /never closed/ },
+  { name: "an unknown sex code", file: OHALSO_GENDER, edit: (t) => t.replace("0115,k,2019", "0115,x,2019"), row: 8, column: "gender", says: /gender must be k or m/ },
+  { name: "a negative count", file: POP, edit: (t) => t.replace("0115,2019,8000.0", "0115,2019,-8000.0"), row: 5, column: "n01951", says: /negative/ },
+  { name: "a fractional count of people", file: POP, edit: (t) => t.replace("0115,2019,8000.0", "0115,2019,8000.5"), row: 5, column: "n01951", says: /whole number/ },
+  { name: "a share above 100 %", file: koladaFileName("N03920", false), edit: (t) => t.replace("0115,2019,12", "0115,2019,112"), row: 5, column: "n03920", says: /above 100/ },
+  { name: "a kommun in a län that does not exist", file: KOMMUNER, edit: (t) => t.replace("0114,Upplands Väsby,01", "0114,Upplands Väsby,02"), row: 2, column: "region", says: /unknown länskod/ },
+  { name: "a printed value that differs from the printed cell", file: T01, edit: (t) => t.replace(",1234,", ",1243,"), row: 2, column: "value", says: /differs from the printed cell/ },
+  { name: "a printed table with a foreign table id", file: T01, edit: (t) => t.replace("\nT01,", "\nT02,"), row: 2, column: "table_id", says: /expected T01/ },
+  { name: "a printed table with a year out of range", file: T01, edit: (t) => t.replace(/\nT01,2013,2013/, "\nT01,1850,1850"), row: 2, column: "period", says: /year out of range/ },
+  {
+    name: "a boundary for an unknown kommun",
+    file: "geo/swedish_municipalities.geojson",
+    edit: (t) => t.replace('"id":"0115"', '"id":"9999"'),
+    row: 2,
+    column: "properties.id",
+    says: /not a kommunkod/,
+  },
+];
+
+describe("bad input stops the import and writes nothing", () => {
+  let src: string;
+  let out: string;
+  beforeEach(() => {
+    src = writeSourceTree();
+    out = mkdtempSync(join(tmpdir(), "finsam-out-"));
+    // A previous, good snapshot that must survive a failed run untouched.
+    for (const dir of ["areas", "kolada", "geo", "riksdag-2015", "socsam"]) {
+      rmSync(join(out, dir), { recursive: true, force: true });
+    }
+    runImport(src, out);
+    writeFileSync(join(out, "kolada", "SENTINEL"), "previous run");
+  });
+  afterEach(() => {
+    rmSync(src, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it("has at least 15 distinct malformed inputs", () => {
+    expect(new Set(cases.map((c) => c.name)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const c of cases) {
+    it(`rejects ${c.name}`, () => {
+      const before = listing(out);
+      rewrite(src, c.file, c.edit);
+      let error: unknown;
+      try {
+        runImport(src, out);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DataInputError);
+      const message = (error as Error).message;
+      expect(message).toContain(c.file);
+      expect(message).toContain(`row ${c.row}`);
+      expect(message).toContain(`column "${c.column}"`);
+      expect(message).toMatch(c.says);
+      // Nothing written: same files, same bytes, sentinel intact, no staging folders left.
+      expect(listing(out)).toEqual(before);
+      expect(readFileSync(join(out, "kolada", "SENTINEL"), "utf8")).toBe("previous run");
+      expect(readdirSync(out).filter((f) => f.includes(".tmp-") || f.includes(".old-"))).toEqual([]);
+    });
+  }
+
+  it("names the missing file when a source file is absent", () => {
+    rmSync(join(src, OHALSO));
+    expect(() => runImport(src, out)).toThrow(/ddf--datapoints--n00957--by--geo--year\.csv: source file not found/);
+    expect(existsSync(join(out, "kolada", "SENTINEL"))).toBe(true);
+  });
+});
+
+function listing(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) walk(join(d, entry.name), `${prefix}${entry.name}/`);
+      else result[prefix + entry.name] = readFileSync(join(d, entry.name), "utf8");
+    }
+  };
+  walk(dir, "");
+  return result;
+}

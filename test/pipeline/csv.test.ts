@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { decodeUtf8, formatCsv, parseCsv } from "../../src/pipeline/csv";
+
+describe("parseCsv", () => {
+  it("reads quoted fields with commas, quotes and line breaks, and numbers rows by line", () => {
+    const t = parseCsv('a,b\n1,"x, ""y""\nz"\n2,w\n', "f.csv");
+    expect(t.columns).toEqual(["a", "b"]);
+    expect(t.rows).toEqual([
+      { row: 2, values: { a: "1", b: 'x, "y"\nz' } },
+      { row: 4, values: { a: "2", b: "w" } },
+    ]);
+  });
+  it("accepts CRLF line ends and a UTF-8 byte order mark", () => {
+    const text = decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("kod,namn\r\n0114,Upplands Väsby\r\n")]), "f.csv");
+    expect(parseCsv(text, "f.csv").rows[0]!.values).toEqual({ kod: "0114", namn: "Upplands Väsby" });
+  });
+  it("rejects a header that names a column twice", () => {
+    expect(() => parseCsv("a,a\n1,2\n", "f.csv")).toThrow(/f\.csv, row 1, column "a": the header names this column twice/);
+  });
+});
+
+describe("formatCsv", () => {
+  it("writes codes as text, missing as empty (never 0), and quotes only where needed", () => {
+    expect(formatCsv(["code", "value", "note"], [{ code: "0114", value: null, note: 'a "b", c' }, { code: "01", value: 26.8, note: "" }])).toBe(
+      'code,value,note\n0114,,"a ""b"", c"\n01,26.8,\n',
+    );
+  });
+});
