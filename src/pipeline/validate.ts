@@ -7,7 +7,7 @@ import { DataInputError } from "./errors";
  * run with a DataInputError naming file, row, column and value.
  */
 export function validateRows<S extends z.ZodType>(schema: S, table: CsvTable): Array<z.output<S> & { row: number }> {
-  return table.rows.map((row) => ({ ...validateRow(schema, row, table.file), row: row.row }));
+  return table.rows.map((row) => ({ ...(validateRow(schema, row, table.file) as object), row: row.row }) as z.output<S> & { row: number });
 }
 
 export function validateRow<S extends z.ZodType>(schema: S, row: CsvRow, file: string): z.output<S> {

@@ -54,7 +54,7 @@ export function aggregateToAreas(
   const weightTable = from(weights.filter((w) => w.value !== null).map((w) => ({ code: w.code, year: w.year, sex: w.sex, weight: w.value })));
 
   // arquero reads a flat array of names as [left key, right key]; give both sides explicitly.
-  const key = [["code", "year", "sex"], ["code", "year", "sex"]];
+  const key: [string[], string[]] = [["code", "year", "sex"], ["code", "year", "sex"]];
   let joined = expected.join_left(valueTable.size ? valueTable : from([{ code: "", year: 0, sex: "", value: null }]), key);
   if (aggregation === "sum") {
     joined = joined.derive({ weight: () => 1 });
@@ -64,7 +64,7 @@ export function aggregateToAreas(
   const complete = joined
     .derive({
       ok: (d: Record<string, unknown>) => op.is_finite(d.value) && op.is_finite(d.weight),
-      vw: (d: Record<string, number>) => d.value * d.weight,
+      vw: (d: { value: number; weight: number }) => d.value * d.weight,
       missing: (d: Record<string, unknown>) => (op.is_finite(d.value) && op.is_finite(d.weight) ? null : d.code),
     })
     .orderby("area", "year", "sex", "code")

@@ -17,7 +17,7 @@ export interface DerivedValue {
 }
 
 export function population16to64(age16to19: readonly IndicatorValue[], age20to64: readonly IndicatorValue[]): DerivedValue[] {
-  const key = [["level", "code", "year", "sex"], ["level", "code", "year", "sex"]];
+  const key: [string[], string[]] = [["level", "code", "year", "sex"], ["level", "code", "year", "sex"]];
   const a = from(age16to19.map((v) => ({ level: v.level, code: v.code, year: v.year, sex: v.sex, v16: v.value })));
   const b = from(age20to64.map((v) => ({ level: v.level, code: v.code, year: v.year, sex: v.sex, v20: v.value })));
   return (

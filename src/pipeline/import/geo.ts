@@ -44,10 +44,11 @@ export function importGeo(from: string, areas: Areas): { files: FileTree; topolo
   requireAll(lanFeatures, lanCodes, LAN_FILE);
 
   // Simplify on exact coordinates, then quantize: presimplify drops a quantization transform.
-  let topo = topology({ kommuner: collection(kommunFeatures), lan: collection(lanFeatures) }) as Topology;
+  type Topo = Parameters<typeof presimplify>[0];
+  let topo = topology({ kommuner: collection(kommunFeatures), lan: collection(lanFeatures) }) as Topo;
   topo = presimplify(topo);
   topo = simplify(topo, quantile(topo, KEEP_QUANTILE));
-  const stripped = quantize(stripWeights(topo), QUANTIZATION);
+  const stripped = quantize(stripWeights(topo as unknown as Topology) as Parameters<typeof quantize>[0], QUANTIZATION) as unknown as Topology;
 
   const provenance: Provenance = {
     source: "geo",

@@ -1,0 +1,4 @@
+export * from "./dates";
+export * from "./schema";
+export * from "./load";
+export * from "./derive";

@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import { decodeUtf8, parseCsv, requireColumns } from "../csv";
+import { DataInputError } from "../errors";
+import { assertUniqueKey, validateRows } from "../validate";
+import { certainInterval, endsBeforeStart } from "./dates";
+import {
+  FOERBUND_COLUMNS,
+  NAME_COLUMNS,
+  NATIONAL_COUNT_COLUMNS,
+  SOURCE_COLUMNS,
+  SPELL_COLUMNS,
+  foerbundSchema,
+  nameSchema,
+  nationalCountSchema,
+  sourceSchema,
+  spellSchema,
+  type Foerbund,
+  type FoerbundName,
+  type NationalCount,
+  type Source,
+  type Spell,
+} from "./schema";
+
+export const REGISTRY_FILES = {
+  sources: "sources.csv",
+  foerbund: "foerbund.csv",
+  names: "names.csv",
+  spells: "spells.csv",
+  nationalCounts: "national_counts.csv",
+} as const;
+
+export interface Registry {
+  sources: Source[];
+  foerbund: Foerbund[];
+  names: FoerbundName[];
+  spells: Spell[];
+  /** The kommun list the registry was checked against (the 290 kommuner). */
+  kommunCodes: ReadonlySet<string>;
+  /** Derived from successor_ids: förbund id → ids of the förbund it succeeded. */
+  predecessors: ReadonlyMap<string, string[]>;
+}
+
+function readTable<S extends z.ZodType>(dir: string, name: string, columns: readonly string[], schema: S) {
+  const file = join(dir, name);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new DataInputError({ file }, "registry file is missing or unreadable");
+  }
+  const table = parseCsv(decodeUtf8(bytes, file), file);
+  requireColumns(table, columns);
+  return { file, rows: validateRows(schema, table) };
+}
+
+/**
+ * Read and cross-check the four registry CSVs. Every problem is a DataInputError
+ * naming file, row, column and value, so a curator can fix the cell directly.
+ */
+export function loadRegistry(dir: string, kommunCodes: ReadonlySet<string>): Registry {
+  const sources = readTable(dir, REGISTRY_FILES.sources, SOURCE_COLUMNS, sourceSchema);
+  const foerbund = readTable(dir, REGISTRY_FILES.foerbund, FOERBUND_COLUMNS, foerbundSchema);
+  const names = readTable(dir, REGISTRY_FILES.names, NAME_COLUMNS, nameSchema);
+  const spells = readTable(dir, REGISTRY_FILES.spells, SPELL_COLUMNS, spellSchema);
+
+  assertUniqueKey(sources.rows, ["id"], sources.file);
+  assertUniqueKey(foerbund.rows, ["id"], foerbund.file);
+
+  const sourceIds = new Set(sources.rows.map((s) => s.id));
+  const checkSources = (file: string, row: number, ids: string[]) => {
+    for (const id of ids) {
+      if (!sourceIds.has(id)) throw new DataInputError({ file, row, column: "source_ids", value: id }, `unknown source id (not in ${REGISTRY_FILES.sources})`);
+    }
+  };
+
+  const foerbundIds = new Set(foerbund.rows.map((f) => f.id));
+  for (const f of foerbund.rows) {
+    checkSources(foerbund.file, f.row, f.source_ids);
+    for (const s of f.successor_ids) {
+      if (!foerbundIds.has(s)) throw new DataInputError({ file: foerbund.file, row: f.row, column: "successor_ids", value: s }, "unknown successor förbund id");
+    }
+    if (endsBeforeStart(f.founded, f.ended)) {
+      throw new DataInputError({ file: foerbund.file, row: f.row, column: "ended", value: f.ended?.raw }, `the förbund ends before it is founded (${f.founded.raw})`);
+    }
+  }
+
+  const named = new Set<string>();
+  for (const n of names.rows) {
+    if (!foerbundIds.has(n.foerbund_id)) throw new DataInputError({ file: names.file, row: n.row, column: "foerbund_id", value: n.foerbund_id }, "unknown förbund id");
+    checkSources(names.file, n.row, n.source_ids);
+    if (endsBeforeStart(n.from, n.to)) throw new DataInputError({ file: names.file, row: n.row, column: "to", value: n.to.raw }, `the name period ends before it starts (${n.from.raw})`);
+    named.add(n.foerbund_id);
+  }
+  for (const f of foerbund.rows) {
+    if (!named.has(f.id)) throw new DataInputError({ file: foerbund.file, row: f.row, column: "id", value: f.id }, `förbund has no name in ${REGISTRY_FILES.names}`);
+  }
+
+  for (const s of spells.rows) {
+    if (!foerbundIds.has(s.foerbund_id)) throw new DataInputError({ file: spells.file, row: s.row, column: "foerbund_id", value: s.foerbund_id }, "unknown förbund id");
+    if (!kommunCodes.has(s.member_code)) throw new DataInputError({ file: spells.file, row: s.row, column: "member_code", value: s.member_code }, "member_code is not in the kommun list");
+    checkSources(spells.file, s.row, s.source_ids);
+    if (endsBeforeStart(s.from, s.to)) {
+      throw new DataInputError({ file: spells.file, row: s.row, column: "to", value: s.to.raw }, `the spell ends before it starts (from ${s.from.raw})`);
+    }
+  }
+  assertNoCertainDoubleMembership(spells.rows, spells.file);
+
+  const predecessors = new Map<string, string[]>();
+  for (const f of foerbund.rows) {
+    for (const s of f.successor_ids) predecessors.set(s, [...(predecessors.get(s) ?? []), f.id]);
+  }
+
+  return {
+    sources: sources.rows,
+    foerbund: foerbund.rows,
+    names: names.rows,
+    spells: spells.rows,
+    kommunCodes,
+    predecessors,
+  };
+}
+
+/**
+ * A member (kommun, or stadsdel of a kommun) may not be certainly active in two
+ * förbund on the same day. A whole-kommun spell collides with any spell of the
+ * same kommun; two different stadsdelar of one kommun do not collide. Only
+ * certain overlap is an error: bounds that merely might overlap are the honest
+ * state of the sources, not a mistake.
+ */
+function assertNoCertainDoubleMembership(spells: readonly Spell[], file: string): void {
+  const byKommun = new Map<string, Spell[]>();
+  for (const s of spells) byKommun.set(s.member_code, [...(byKommun.get(s.member_code) ?? []), s]);
+  for (const list of byKommun.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      const ia = certainInterval(a.from, a.to);
+      if (!ia) continue;
+      for (let j = i + 1; j < list.length; j++) {
+        const b = list[j]!;
+        if (a.stadsdel !== "" && b.stadsdel !== "" && a.stadsdel !== b.stadsdel) continue;
+        const ib = certainInterval(b.from, b.to);
+        if (!ib) continue;
+        const from = ia.from > ib.from ? ia.from : ib.from;
+        const until = ia.until < ib.until ? ia.until : ib.until;
+        if (from < until) {
+          const who = b.stadsdel ? `${b.member_code} (${b.stadsdel})` : b.member_code;
+          throw new DataInputError(
+            { file, row: b.row, column: "member_code", value: b.member_code },
+            `member ${who} is certainly in two förbund at once: "${a.foerbund_id}" (row ${a.row}) and "${b.foerbund_id}" from ${from}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Published national counts, checked against the registry's sources. */
+export function loadNationalCounts(dir: string, registry: Pick<Registry, "sources">): NationalCount[] {
+  const { file, rows } = readTable(dir, REGISTRY_FILES.nationalCounts, NATIONAL_COUNT_COLUMNS, nationalCountSchema);
+  assertUniqueKey(rows, ["id"], file);
+  // The same source cannot publish two values for one metric and date.
+  assertUniqueKey(
+    rows.map((r) => ({ row: r.row, key: `${r.reference_date.raw}|${r.metric}|${r.source_id}` })),
+    ["key"],
+    file,
+  );
+  const ids = new Set(registry.sources.map((s) => s.id));
+  for (const r of rows) {
+    if (!ids.has(r.source_id)) throw new DataInputError({ file, row: r.row, column: "source_id", value: r.source_id }, `unknown source id (not in ${REGISTRY_FILES.sources})`);
+  }
+  return rows;
+}
