@@ -2,6 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { geoArea } from "d3";
+import type { FeatureCollection } from "geojson";
+import { feature } from "topojson-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import";
 import { loadSnapshot } from "../../src/pipeline/load";
@@ -58,6 +61,12 @@ describe("areas, geo and printed-table importers", () => {
     expect(topo.transform).toBeDefined();
     expect(topo.objects.lan.geometries.map((g: { id: string }) => g.id)).toContain("06");
     expect(topo.objects.kommuner.geometries).toHaveLength(290);
+  });
+  it("winds polygons for d3-geo, so a kommun is a small area and not the globe minus it", () => {
+    const topo = JSON.parse(read("geo/sweden.topo.json"));
+    const areas = (feature(topo, topo.objects.kommuner) as unknown as FeatureCollection).features.map((f) => geoArea(f));
+    // The fixture's squares are 0.1° wide (about 2e-6 steradians); the whole sphere is 4π.
+    expect(Math.max(...areas)).toBeLessThan(1e-4);
   });
   it("maps each table's own columns to one tidy shape and keeps the printed cell and line", () => {
     expect(read("riksdag-2015/t10.csv").trim().split("\n")[1]).toBe("T10,2013,Fixtur insatstyp,Fixtur kon,1234,persons,1 234,100,");

@@ -96,7 +96,26 @@ function readCollection(from: string, file: string) {
 }
 
 function bare(f: Feature, id: string): Feature<Geometry> {
-  return { type: "Feature", id, properties: {}, geometry: f.geometry };
+  return { type: "Feature", id, properties: {}, geometry: windForD3(f.geometry) };
+}
+
+type Ring = number[][];
+/** Planar shoelace sign: > 0 when the ring runs clockwise with latitude pointing up. */
+const clockwise = (ring: Ring) => ring.reduce((sum, p, i) => {
+  const q = ring[(i + 1) % ring.length]!;
+  return sum + (q[0]! - p[0]!) * (q[1]! + p[1]!);
+}, 0) > 0;
+const orient = (rings: Ring[]) => rings.map((ring, i) => (clockwise(ring) === (i === 0) ? ring : [...ring].reverse()));
+
+/**
+ * The source follows RFC 7946 (exterior rings counter-clockwise), but d3-geo,
+ * which Plot uses, reads a counter-clockwise exterior as "the whole globe
+ * except this area". Exterior rings clockwise, holes counter-clockwise.
+ */
+function windForD3(geometry: Geometry): Geometry {
+  if (geometry.type === "Polygon") return { type: "Polygon", coordinates: orient(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: geometry.coordinates.map(orient) };
+  return geometry;
 }
 
 function collection(features: Feature[]): FeatureCollection {
