@@ -1,6 +1,6 @@
 /**
  * npm run data — build the published datasets from the committed snapshot.
- *   data/snapshot/  →  public/data/  (replaced atomically; a failed run leaves it as it was)
+ *   data/snapshot/ + data/registry/  →  public/data/  (replaced atomically; a failed run leaves it as it was)
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -10,10 +10,10 @@ import { DataInputError } from "../src/pipeline/errors";
 import { DATA_VINTAGE } from "../src/pipeline/vintage";
 
 function main(): void {
-  const { values } = parseArgs({ options: { snapshot: { type: "string", default: "data/snapshot" }, out: { type: "string", default: "public/data" } } });
+  const { values } = parseArgs({ options: { data: { type: "string", default: "data" }, out: { type: "string", default: "public/data" } } });
   const started = performance.now();
   const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
-  const result = buildData(values.snapshot!, { version, dataVintage: DATA_VINTAGE });
+  const result = buildData(values.data!, { version, dataVintage: DATA_VINTAGE });
   replaceDirectory(values.out!, result.files);
   for (const d of result.datasets) console.log(`${d.name.padEnd(28)} ${String(d.rows.length).padStart(7)} rows`);
   const outside = result.totalChecks.filter((c) => !c.within_tolerance).length;

@@ -1,25 +1,40 @@
 /**
- * The data build: snapshot → validate → model → derive → publish.
- * Reads only data/; writes the published datasets into one folder, atomically.
+ * The data build: snapshot + registry → validate → model → derive → publish.
+ * Reads only data/ (data/snapshot/ and data/registry/); returns every
+ * published file in memory so the caller can write them all at once.
  */
+import { join } from "node:path";
 import type { FileTree } from "./atomic";
 import { checkTotals, type TotalCheck } from "./derive/check-totals";
+import { foerbundIndicators, foerbundMembersByYear } from "./derive/foerbund-areas";
 import { population16to64 } from "./derive/population";
 import { DataInputError } from "./errors";
 import { INDICATORS } from "./indicators";
 import { loadSnapshot, type Snapshot } from "./load";
 import { buildDatasets, type Dataset } from "./publish/datasets";
 import { publishDatasets, type BuildInfo } from "./publish/datapackage";
+import { registryDatasets } from "./publish/registry-datasets";
+import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
+
+/** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
+export const FIRST_FINSAM_YEAR = 2004;
 
 export interface DataBuild {
   snapshot: Snapshot;
+  registry: Registry;
   datasets: Dataset[];
   files: FileTree;
   totalChecks: TotalCheck[];
+  /** The years the registry is read for: 2004 to the latest year any of its sources covers. */
+  registryYears: [number, number];
 }
 
-export function buildData(snapshotDir: string, build: BuildInfo): DataBuild {
-  const snapshot = loadSnapshot(snapshotDir);
+export function buildData(dataDir: string, build: BuildInfo): DataBuild {
+  const snapshot = loadSnapshot(join(dataDir, "snapshot"));
+  const registryDir = join(dataDir, "registry");
+  const registry = loadRegistry(registryDir, new Set(snapshot.kommuner.map((k) => k.kommunkod)));
+  const counts = loadNationalCounts(registryDir, registry);
+
   const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!);
   const weights = {
     pop16to64: pop.filter((v) => v.level === "kommun"),
@@ -34,6 +49,30 @@ export function buildData(snapshotDir: string, build: BuildInfo): DataBuild {
       `${outside.length} län/riket totals differ from the sum of their kommuner beyond tolerance; first: published ${c.published}, recomputed ${c.recomputed} (${(c.relative_difference * 100).toFixed(2)} %, tolerance ${(c.tolerance * 100).toFixed(1)} %)`,
     );
   }
-  const datasets = buildDatasets(snapshot, { population16to64: pop, totalChecks });
-  return { snapshot, datasets, files: publishDatasets(datasets, build), totalChecks };
+
+  const lastYear = latestRegistryYear(registry, counts.map((c) => c.reference_date.latest!));
+  const population = new Map(weights.pop16to64.filter((v) => v.sex === "T" && v.value !== null).map((v) => [`${v.code}|${v.year}`, v.value!]));
+  const coverage = coverageByYear(registry, population, FIRST_FINSAM_YEAR, lastYear);
+  const comparison = compareWithPublished(coverageForCounts(registry, counts, population), counts);
+  const members = foerbundMembersByYear(registry, FIRST_FINSAM_YEAR, lastYear);
+  const areaIndicators = foerbundIndicators(members, snapshot.values, weights);
+
+  const kommunNames = new Map(snapshot.kommuner.map((k) => [k.kommunkod, k.name]));
+  const datasets = [
+    ...buildDatasets(snapshot, { population16to64: pop, totalChecks }),
+    ...registryDatasets(registry, { coverage, comparison, members, indicators: areaIndicators }, kommunNames),
+  ];
+  return { snapshot, registry, datasets, files: publishDatasets(datasets, build), totalChecks, registryYears: [FIRST_FINSAM_YEAR, lastYear] };
+}
+
+/** The latest year that a dated fact in the registry or a published count refers to. */
+function latestRegistryYear(registry: Registry, countDates: string[]): number {
+  const years = [
+    ...countDates,
+    ...registry.spells.flatMap((s) => [s.from.lower?.start, s.to.lower?.start]),
+    ...registry.foerbund.flatMap((f) => [f.founded.lower?.start, f.ended?.lower?.start]),
+  ]
+    .filter((d): d is string => typeof d === "string")
+    .map((d) => Number(d.slice(0, 4)));
+  return Math.max(...years);
 }

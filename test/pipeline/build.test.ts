@@ -11,7 +11,7 @@ const info = { version: "0.0.0-test", dataVintage: "test" };
 let first: DataBuild;
 let tmp: string;
 beforeAll(() => {
-  first = buildData("data/snapshot", info);
+  first = buildData("data", info);
   tmp = mkdtempSync(join(tmpdir(), "finsam-build-"));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -55,7 +55,7 @@ describe("published datasets", () => {
   });
 
   it("gives byte-identical files when built twice", () => {
-    const second = buildData("data/snapshot", info);
+    const second = buildData("data", info);
     expect([...second.files.keys()].sort()).toEqual([...first.files.keys()].sort());
     for (const [path, content] of first.files) expect(second.files.get(path), path).toEqual(content);
   });
@@ -66,20 +66,20 @@ describe("all-or-nothing output", () => {
     const out = join(tmp, "public-data");
     replaceDirectory(out, first.files);
     const before = readFileSync(join(out, "ohalsotal.csv"));
-    const snapshot = join(tmp, "snapshot");
-    cpSync("data/snapshot", snapshot, { recursive: true });
-    const file = join(snapshot, "kolada/values/n00957.csv");
+    const data = join(tmp, "data");
+    cpSync("data", data, { recursive: true });
+    const file = join(data, "snapshot/kolada/values/n00957.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("N00957,riket,00,2009,T,32.8,", "N00957,riket,00,2009,T,32;8,"));
-    expect(() => buildData(snapshot, info)).toThrow(/n00957\.csv, row \d+, column "value", value "32;8": not a number/);
+    expect(() => buildData(data, info)).toThrow(/n00957\.csv, row \d+, column "value", value "32;8": not a number/);
     expect(readFileSync(join(out, "ohalsotal.csv"))).toEqual(before);
     expect(readdirSync(tmp).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 
   it("fails when a län total no longer matches its kommuner", () => {
-    const snapshot = join(tmp, "snapshot2");
-    cpSync("data/snapshot", snapshot, { recursive: true });
-    const file = join(snapshot, "kolada/values/n01951.csv");
+    const data = join(tmp, "data2");
+    cpSync("data", data, { recursive: true });
+    const file = join(data, "snapshot/kolada/values/n01951.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace(/N01951,kommun,0114,2020,T,(\d+),/, (_, v) => `N01951,kommun,0114,2020,T,${Number(v) * 2},`));
-    expect(() => buildData(snapshot, info)).toThrow(/län\/riket totals differ .* beyond tolerance/);
+    expect(() => buildData(data, info)).toThrow(/län\/riket totals differ .* beyond tolerance/);
   });
 });

@@ -6,6 +6,8 @@ import type { Foerbund, NationalCount, NationalMetric, Spell } from "./schema";
  * Yearly and point-in-time views of the registry. Every count comes as a pair:
  * `certain` (the sources prove it) and `possible` (an upper bound: certain plus
  * everything the date bounds do not rule out). Nothing in between is guessed.
+ * The registry records what sources state, so absence of a spell proves nothing
+ * except where a complete list (complete_lists.csv) covers the date.
  */
 
 export interface SpellStatus {
@@ -32,29 +34,58 @@ export function foerbundOn(registry: Pick<Registry, "foerbund">, date: string): 
 
 export interface Snapshot {
   date: string;
+  /** True when a complete list (see complete_lists.csv) covers the whole country on this date. */
+  complete_list: boolean;
   foerbund_certain: string[];
-  /** Upper bound: includes the certain ones. */
+  /** Recorded förbund that possibly existed (includes the certain ones). Unrecorded förbund are not bounded. */
   foerbund_possible: string[];
   member_kommuner_certain: string[];
-  /** Upper bound: includes the certain ones. */
+  /** Upper bound: recorded possible members plus kommuner whose status is unknown. */
   member_kommuner_possible: string[];
-  /** Kommuner certainly without any förbund: not even possibly a member. */
+  /** Kommuner with no recorded spell that might still have been members (no complete list covers them). */
+  member_kommuner_unrecorded: string[];
+  /** Kommuner certainly outside every förbund: a complete list covers them and no spell is possible. */
   kommuner_without_certain: string[];
 }
 
-/** Förbund and member kommuner on one day (a kommun counts once however many stadsdel förbund it has). */
+/** Länskoder (or "riket") whose membership is completely listed on `date`. */
+function completeScopes(registry: Pick<Registry, "completeLists">, date: string): { all: boolean; lan: Set<string> } {
+  let all = false;
+  const lan = new Set<string>();
+  for (const c of registry.completeLists) {
+    // A list dated to a month or year is read as covering that whole period, as Bilaga 4 ("i april 2015") is.
+    if ((c.date.earliest !== null && date < c.date.earliest) || (c.date.latest !== null && date > c.date.latest)) continue;
+    if (c.scope === "riket") all = true;
+    else c.scope.forEach((l) => lan.add(l));
+  }
+  return { all, lan };
+}
+
+/**
+ * Förbund and member kommuner on one day (a kommun counts once however many
+ * stadsdel förbund it has). A kommun with no recorded spell counts as a
+ * non-member only where a complete list covers it; elsewhere it is unknown.
+ */
 export function snapshot(registry: Registry, date: string): Snapshot {
   const f = foerbundOn(registry, date);
   const m = membershipOn(registry, date);
   const membersCertain = new Set(m.filter((x) => x.status === "certain").map((x) => x.spell.member_code));
-  const membersPossible = new Set(m.filter((x) => x.status !== "no").map((x) => x.spell.member_code));
+  const recorded = new Set(m.filter((x) => x.status !== "no").map((x) => x.spell.member_code));
+  const scopes = completeScopes(registry, date);
+  // The first two digits of a kommunkod are its länskod.
+  const listed = (k: string) => scopes.all || scopes.lan.has(k.slice(0, 2));
+  const all = [...registry.kommunCodes].sort();
+  const without = all.filter((k) => !recorded.has(k) && listed(k));
+  const unrecorded = all.filter((k) => !recorded.has(k) && !listed(k));
   return {
     date,
+    complete_list: scopes.all,
     foerbund_certain: f.filter((x) => x.status === "certain").map((x) => x.foerbund.id).sort(),
     foerbund_possible: f.filter((x) => x.status !== "no").map((x) => x.foerbund.id).sort(),
     member_kommuner_certain: [...membersCertain].sort(),
-    member_kommuner_possible: [...membersPossible].sort(),
-    kommuner_without_certain: [...registry.kommunCodes].filter((k) => !membersPossible.has(k)).sort(),
+    member_kommuner_possible: all.filter((k) => recorded.has(k) || !listed(k)),
+    member_kommuner_unrecorded: unrecorded,
+    kommuner_without_certain: without,
   };
 }
 
@@ -64,9 +95,14 @@ export interface CoverageRow {
   foerbund_count_certain: number;
   foerbund_count_possible: number;
   member_kommuner_certain: number;
+  /** Upper bound, including kommuner whose status the registry does not know (member_kommuner_unrecorded). */
   member_kommuner_possible: number;
+  /** Kommuner with no recorded spell and no complete list covering them: members or not, unknown. */
+  member_kommuner_unrecorded: number;
   /** Kommuner that are certainly outside every förbund (= number of kommuner − possible members). */
   kommuner_without_certain: number;
+  /** A complete national list covers the reference date; otherwise unrecorded förbund may exist. */
+  complete_list: boolean;
   /** Share of the population 16–64 living in certain/possible member kommuner; null if any population is missing. */
   share_pop_16_64_certain: number | null;
   share_pop_16_64_possible: number | null;
@@ -96,7 +132,9 @@ export function coverageOn(registry: Registry, date: string, population?: Popula
     foerbund_count_possible: snap.foerbund_possible.length,
     member_kommuner_certain: snap.member_kommuner_certain.length,
     member_kommuner_possible: snap.member_kommuner_possible.length,
+    member_kommuner_unrecorded: snap.member_kommuner_unrecorded.length,
     kommuner_without_certain: snap.kommuner_without_certain.length,
+    complete_list: snap.complete_list,
     share_pop_16_64_certain: population ? populationShare(registry.kommunCodes, snap.member_kommuner_certain, population, popYear) : null,
     share_pop_16_64_possible: population ? populationShare(registry.kommunCodes, snap.member_kommuner_possible, population, popYear) : null,
     spells_exact: statuses.filter((s) => s.status === "certain").length,
@@ -139,6 +177,9 @@ export interface PublishedComparison {
   qualifier: string;
   source_id: string;
   ours_certain: number | null;
+  /** Possible according to the recorded förbund and spells only. */
+  ours_recorded: number | null;
+  /** True upper bound, or null where unrecorded förbund/members cannot be bounded (no complete list). */
   ours_possible: number | null;
   difference: string;
 }
@@ -155,20 +196,28 @@ export function coverageForCounts(registry: Registry, counts: readonly NationalC
 }
 
 /**
- * Set each published count beside our certain/possible range for the same day.
- * A published figure inside [certain, possible] is consistent with the registry;
- * outside it, the note says which way the registry falls short.
+ * Set each published count beside the registry's range for the same day. A
+ * published figure inside [certain, recorded] is consistent with the registry;
+ * above it, the registry lacks förbund or memberships; below certain, the
+ * source and the registry disagree.
  */
 export function compareWithPublished(coverage: readonly CoverageRow[], counts: readonly NationalCount[]): PublishedComparison[] {
   const byDate = new Map(coverage.map((c) => [c.reference_date, c]));
   return counts.map((count) => {
     const on = comparisonDate(count);
     const row = byDate.get(on);
-    const [certain, possible] = row
-      ? count.metric === "foerbund_count"
-        ? [row.foerbund_count_certain, row.foerbund_count_possible]
-        : [row.member_kommuner_certain, row.member_kommuner_possible]
-      : [null, null];
+    let certain: number | null = null;
+    let recorded: number | null = null;
+    let possible: number | null = null;
+    if (row && count.metric === "foerbund_count") {
+      certain = row.foerbund_count_certain;
+      recorded = row.foerbund_count_possible;
+      possible = row.complete_list ? recorded : null;
+    } else if (row) {
+      certain = row.member_kommuner_certain;
+      recorded = row.member_kommuner_possible - row.member_kommuner_unrecorded;
+      possible = row.member_kommuner_possible;
+    }
     return {
       id: count.id,
       year: Number(on.slice(0, 4)),
@@ -179,19 +228,21 @@ export function compareWithPublished(coverage: readonly CoverageRow[], counts: r
       qualifier: count.qualifier,
       source_id: count.source_id,
       ours_certain: certain,
+      ours_recorded: recorded,
       ours_possible: possible,
-      difference: describeDifference(count.value, count.qualifier, certain, possible),
+      difference: describeDifference(count.value, count.qualifier, certain, recorded, possible),
     };
   });
 }
 
-function describeDifference(published: number, qualifier: string, certain: number | null, possible: number | null): string {
-  if (certain === null || possible === null) return "no registry coverage computed for this date";
+function describeDifference(published: number, qualifier: string, certain: number | null, recorded: number | null, possible: number | null): string {
+  if (certain === null || recorded === null) return "no registry coverage computed for this date";
   const approx = qualifier === "ca" ? "approximate published figure; " : "";
   if (published < certain) return `${approx}published is ${certain - published} below what the registry proves (${certain}): the source may count differently or the registry keeps förbund/members too long`;
-  if (published > possible) return `${approx}published is ${published - possible} above the registry's upper bound (${possible}): förbund or members the source counted are missing from the registry`;
-  if (certain === possible) return `${approx}matches the registry exactly`;
-  return `${approx}within the registry's range ${certain}–${possible} (the registry cannot decide ${possible - certain})`;
+  if (possible !== null && published > possible) return `${approx}published is ${published - possible} above the registry's upper bound (${possible}) although a complete list covers the date: check the registry`;
+  if (published > recorded) return `${approx}published is ${published - recorded} above what the registry records (${recorded}): förbund or memberships the source counted are not in the registry`;
+  if (certain === recorded) return `${approx}matches the registry exactly`;
+  return `${approx}within the registry's range ${certain}–${recorded} (the registry cannot decide ${recorded - certain})`;
 }
 
 function assertIsoDay(date: string): void {

@@ -6,6 +6,9 @@ import { DataInputError } from "../errors";
 import { assertUniqueKey, validateRows } from "../validate";
 import { certainInterval, endsBeforeStart } from "./dates";
 import {
+  COMPLETE_LIST_COLUMNS,
+  completeListSchema,
+  type CompleteList,
   FOERBUND_COLUMNS,
   NAME_COLUMNS,
   NATIONAL_COUNT_COLUMNS,
@@ -28,6 +31,7 @@ export const REGISTRY_FILES = {
   foerbund: "foerbund.csv",
   names: "names.csv",
   spells: "spells.csv",
+  completeLists: "complete_lists.csv",
   nationalCounts: "national_counts.csv",
 } as const;
 
@@ -36,6 +40,8 @@ export interface Registry {
   foerbund: Foerbund[];
   names: FoerbundName[];
   spells: Spell[];
+  /** Dates on which a source lists every förbund in a scope (see completeListSchema). */
+  completeLists: CompleteList[];
   /** The kommun list the registry was checked against (the 290 kommuner). */
   kommunCodes: ReadonlySet<string>;
   /** Derived from successor_ids: förbund id → ids of the förbund it succeeded. */
@@ -56,7 +62,7 @@ function readTable<S extends z.ZodType>(dir: string, name: string, columns: read
 }
 
 /**
- * Read and cross-check the four registry CSVs. Every problem is a DataInputError
+ * Read and cross-check the registry CSVs (sources, förbund, names, spells, complete lists). Every problem is a DataInputError
  * naming file, row, column and value, so a curator can fix the cell directly.
  */
 export function loadRegistry(dir: string, kommunCodes: ReadonlySet<string>): Registry {
@@ -64,6 +70,7 @@ export function loadRegistry(dir: string, kommunCodes: ReadonlySet<string>): Reg
   const foerbund = readTable(dir, REGISTRY_FILES.foerbund, FOERBUND_COLUMNS, foerbundSchema);
   const names = readTable(dir, REGISTRY_FILES.names, NAME_COLUMNS, nameSchema);
   const spells = readTable(dir, REGISTRY_FILES.spells, SPELL_COLUMNS, spellSchema);
+  const completeLists = readTable(dir, REGISTRY_FILES.completeLists, COMPLETE_LIST_COLUMNS, completeListSchema);
 
   assertUniqueKey(sources.rows, ["id"], sources.file);
   assertUniqueKey(foerbund.rows, ["id"], foerbund.file);
@@ -107,6 +114,13 @@ export function loadRegistry(dir: string, kommunCodes: ReadonlySet<string>): Reg
   }
   assertNoCertainDoubleMembership(spells.rows, spells.file);
 
+  assertUniqueKey(completeLists.rows, ["id"], completeLists.file);
+  for (const c of completeLists.rows) {
+    if (!sourceIds.has(c.source_id)) {
+      throw new DataInputError({ file: completeLists.file, row: c.row, column: "source_id", value: c.source_id }, `unknown source id (not in ${REGISTRY_FILES.sources})`);
+    }
+  }
+
   const predecessors = new Map<string, string[]>();
   for (const f of foerbund.rows) {
     for (const s of f.successor_ids) predecessors.set(s, [...(predecessors.get(s) ?? []), f.id]);
@@ -117,6 +131,7 @@ export function loadRegistry(dir: string, kommunCodes: ReadonlySet<string>): Reg
     foerbund: foerbund.rows,
     names: names.rows,
     spells: spells.rows,
+    completeLists: completeLists.rows,
     kommunCodes,
     predecessors,
   };

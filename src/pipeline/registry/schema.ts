@@ -10,6 +10,7 @@ export const SOURCE_COLUMNS = ["id", "citation", "url", "seed_file", "seed_line"
 export const FOERBUND_COLUMNS = ["id", "kind", "lan_codes", "founded", "ended", "end_reason", "successor_ids", "source_ids", "note"] as const;
 export const NAME_COLUMNS = ["foerbund_id", "name", "from", "to", "source_ids"] as const;
 export const SPELL_COLUMNS = ["foerbund_id", "member_code", "stadsdel", "from", "to", "source_ids", "note"] as const;
+export const COMPLETE_LIST_COLUMNS = ["id", "date", "scope", "source_id", "note"] as const;
 export const NATIONAL_COUNT_COLUMNS = ["id", "reference_date", "metric", "value", "qualifier", "source_id", "quote"] as const;
 
 // ---- field parsers ----
@@ -118,6 +119,20 @@ export const spellSchema = z.object({
   note: z.string(),
 });
 
+/**
+ * A date on which a source lists every förbund (and member) in its scope, so a
+ * kommun in scope with no recorded spell was certainly outside every förbund.
+ * Elsewhere a kommun without a recorded spell is unknown, not a non-member.
+ */
+export const completeListSchema = z.object({
+  id: slug,
+  date: dateBound,
+  /** "riket" or semicolon-separated länskoder. */
+  scope: z.union([z.literal("riket"), list(lanskod, "länskod").refine((c) => c.length > 0, 'scope must be "riket" or länskoder')]),
+  source_id: slug,
+  note: z.string(),
+});
+
 export const NATIONAL_METRICS = ["foerbund_count", "member_kommuner"] as const;
 
 export const nationalCountSchema = z.object({
@@ -139,6 +154,7 @@ export type Source = WithRow<z.output<typeof sourceSchema>>;
 export type Foerbund = WithRow<z.output<typeof foerbundSchema>>;
 export type FoerbundName = WithRow<z.output<typeof nameSchema>>;
 export type Spell = WithRow<z.output<typeof spellSchema>>;
+export type CompleteList = WithRow<z.output<typeof completeListSchema>>;
 export type NationalCount = WithRow<z.output<typeof nationalCountSchema>>;
 export type FoerbundKind = z.output<typeof foerbundSchema>["kind"];
 export type NationalMetric = z.output<typeof nationalCountSchema>["metric"];
