@@ -103,6 +103,6 @@ const defs = {
 
 export type FieldName = keyof typeof defs;
 
-export function field(name: FieldName, override: Partial<Omit<FieldDef, "name" | "type">> = {}): FieldDef {
+export function field(name: FieldName, override: Partial<Omit<FieldDef, "name">> = {}): FieldDef {
   return { name, ...(defs[name] as Omit<FieldDef, "name">), ...override };
 }
