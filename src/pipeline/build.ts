@@ -34,6 +34,11 @@ export function buildData(dataDir: string, build: BuildInfo): DataBuild {
   const registryDir = join(dataDir, "registry");
   const registry = loadRegistry(registryDir, new Set(snapshot.kommuner.map((k) => k.kommunkod)));
   const counts = loadNationalCounts(registryDir, registry);
+  const foerbundIds = new Set(registry.foerbund.map((f) => f.id));
+  snapshot.foerbundFigures.forEach((f, i) => {
+    if (!foerbundIds.has(f.foerbund_id))
+      throw new DataInputError({ file: "data/snapshot/riksdag-2015/foerbund/figures.csv", row: i + 2, column: "foerbund_id", value: f.foerbund_id }, "not a förbund in data/registry/foerbund.csv");
+  });
 
   const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!);
   const weights = {

@@ -17,6 +17,8 @@ import {
   printedFigureSchema,
   provenanceSchema,
   SNAPSHOT_COLUMNS,
+  foerbundFigureSchema,
+  type FoerbundFigure,
   type IndicatorMeta,
   type IndicatorValue,
   type Kommun,
@@ -35,6 +37,8 @@ export interface Snapshot {
   values: Map<string, IndicatorValue[]>;
   /** Table id (T01…, SOCSAM-T1) → figures. */
   printed: Map<string, PrintedFigure[]>;
+  /** Per-förbund figures from the 2015 report's running text. */
+  foerbundFigures: FoerbundFigure[];
   topology: Topology;
   provenance: Map<string, Provenance>;
 }
@@ -83,6 +87,9 @@ export function loadSnapshot(dir: string): Snapshot {
     }
   }
 
+  const foerbundFigures = read("riksdag-2015/foerbund/figures.csv", foerbundFigureSchema, SNAPSHOT_COLUMNS.foerbundFigure);
+  assertUniqueKey(foerbundFigures.rows, ["table", "source_line", "foerbund_id", "activity", "period", "measure"], foerbundFigures.file);
+
   const provenance = new Map<string, Provenance>();
   for (const source of ["areas", "kolada", "geo", "riksdag-2015", "socsam"]) {
     const file = rel(`${source}/provenance.json`);
@@ -101,6 +108,7 @@ export function loadSnapshot(dir: string): Snapshot {
     indicatorMeta,
     values,
     printed,
+    foerbundFigures: foerbundFigures.rows.map(({ row: _r, ...f }) => f),
     topology,
     provenance,
   };

@@ -76,12 +76,42 @@ export const printedFigureSchema = z.object({
 });
 export type PrintedFigure = z.output<typeof printedFigureSchema>;
 
+/**
+ * A per-förbund figure stated in the running text of a report (e.g. Bilaga 2
+ * of the 2015 follow-up), with the sentence it comes from. A range ("450–900")
+ * has no single value: only its low and high ends.
+ */
+export const foerbundFigureSchema = z
+  .object({
+    table: nonEmpty,
+    foerbund_id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "förbund id must be a registry slug"),
+    foerbund_printed: nonEmpty,
+    activity: z.string(),
+    period: z.string(),
+    measure: nonEmpty,
+    value: optionalPointDecimal,
+    value_low: optionalPointDecimal,
+    value_high: optionalPointDecimal,
+    unit: nonEmpty,
+    note: z.string(),
+    source_line: z.string().regex(/^\d+$/, "source line must be a line number").transform(Number),
+    quote: nonEmpty,
+  })
+  .superRefine((f, ctx) => {
+    const isRange = f.value_low !== null || f.value_high !== null;
+    if (isRange && (f.value !== null || f.value_low === null || f.value_high === null || f.value_low > f.value_high))
+      ctx.addIssue({ code: "custom", path: ["value_low"], message: "a range needs value_low ≤ value_high and no single value" });
+    if (!isRange && f.value === null) ctx.addIssue({ code: "custom", path: ["value"], message: "a figure needs a value or a range" });
+  });
+export type FoerbundFigure = z.output<typeof foerbundFigureSchema>;
+
 export const SNAPSHOT_COLUMNS = {
   kommun: ["kommunkod", "name", "lanskod"],
   lan: ["lanskod", "name"],
   indicatorValue: ["kpi", "level", "code", "year", "sex", "value", "status", "note"],
   indicatorMeta: ["kpi", "title", "description", "publisher", "kolada_publication_date"],
   printedFigure: ["table", "period", "measure", "breakdown", "value", "unit", "value_printed", "source_line", "note"],
+  foerbundFigure: ["table", "foerbund_id", "foerbund_printed", "activity", "period", "measure", "value", "value_low", "value_high", "unit", "note", "source_line", "quote"],
 } as const;
 
 /** Where each source's provenance is recorded: data/snapshot/<source>/provenance.json. */

@@ -74,6 +74,11 @@ describe("areas, geo and printed-table importers", () => {
     expect(read("riksdag-2015/t15.csv").trim().split("\n")[1]).toBe("T15,,Fixtur nyckeltal,Fixtur part,1234,persons,1 234,100,");
     expect(read("socsam/socsam-t1-1998.csv")).toContain("SOCSAM-T1,1998,Finansiellt resultat,Fixturområde,-100,TSEK,-100,291,");
   });
+  it("keeps per-förbund figures from the running text with their quote, and splits a printed range", () => {
+    const lines = read("riksdag-2015/foerbund/figures.csv").trim().split("\n");
+    expect(lines[2]).toBe("txt_03,fixtur-forbund,Fixturförbundet,Hela förbundet,2015?,andel_resurser,,90,95,percent,,3483,90–95 procent (fixtur)");
+    expect(lines[3]).toContain("txt_04,fixtur-forbund,Fixturförbundet,,2015,statlig_tilldelning,3052000,,,SEK,,2960,");
+  });
   it("writes a snapshot that the build's loader accepts", () => {
     const s = loadSnapshot(out);
     expect(s.values.get("N00957")).toHaveLength(15);

@@ -9,7 +9,7 @@
 import type { FileTree } from "../atomic";
 import { formatCsv, type CsvTable } from "../csv";
 import { DataInputError } from "../errors";
-import { SNAPSHOT_COLUMNS, printedFigureSchema, type PrintedFigure, type Provenance } from "../schema";
+import { SNAPSHOT_COLUMNS, foerbundFigureSchema, printedFigureSchema, type FoerbundFigure, type PrintedFigure, type Provenance } from "../schema";
 import { assertUniqueKey, validateRow } from "../validate";
 import { checksum, readSourceCsv } from "./source-files";
 
@@ -75,6 +75,15 @@ export function importRiksdag2015(from: string): { files: FileTree; figures: Pri
       rows: rows.length,
     });
   }
+  const perFoerbund = importFoerbundFigures(from);
+  files.set(FOERBUND_FIGURES_PATH, formatCsv(SNAPSHOT_COLUMNS.foerbundFigure, perFoerbund.figures));
+  provenanceFiles.push({
+    path: FOERBUND_FIGURES_PATH,
+    title: "Siffror per förbund ur rapportens löptext (Bilaga 2): deltagare, resultat, budget och finansiering",
+    from: perFoerbund.sources,
+    source_ref: "Bilaga 2 och kapitel 5, löptext; varje rad har sitt citat och radnummer",
+    rows: perFoerbund.figures.length,
+  });
   const provenance: Provenance = {
     source: "riksdag-2015",
     title: "Finsam – en uppföljning av finansiell samordning av rehabiliteringsinsatser (2014/15:RFR)",
@@ -96,6 +105,51 @@ export function importRiksdag2015(from: string): { files: FileTree; figures: Pri
   };
   files.set("provenance.json", JSON.stringify(provenance, null, 2) + "\n");
   return { files, figures };
+}
+
+export const FOERBUND_FIGURES_PATH = "foerbund/figures.csv";
+const FOERBUND_TEXT_TABLES = [
+  { id: "txt_03", file: "txt_03_bilaga2_resultat_lopande_text.csv", columns: ["dataset_id", "foerbund", "foerbund_id_2015", "verksamhet", "year", "measure", "value", "unit", "note", "source_line", "quote"] },
+  { id: "txt_04", file: "txt_04_foerbund_finansiering_lopande_text.csv", columns: ["dataset_id", "foerbund", "foerbund_id_2015", "year", "measure", "value", "unit", "note", "source_line", "quote"] },
+];
+
+/** Per-förbund figures stated in the report's running text; a printed range "450-900" keeps both ends. */
+function importFoerbundFigures(from: string): { figures: FoerbundFigure[]; sources: Provenance["files"][number]["from"] } {
+  const figures: FoerbundFigure[] = [];
+  const sources: Provenance["files"][number]["from"] = [];
+  for (const t of FOERBUND_TEXT_TABLES) {
+    const { table, source } = readSourceCsv(from, `${RIKSDAG_DIR}/${t.file}`, t.columns);
+    sources.push(checksum(source));
+    for (const row of table.rows) {
+      const v = row.values;
+      const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(v.value!.trim());
+      figures.push(
+        validateRow(
+          foerbundFigureSchema,
+          {
+            row: row.row,
+            values: {
+              table: t.id,
+              foerbund_id: v.foerbund_id_2015!,
+              foerbund_printed: v.foerbund!,
+              activity: v.verksamhet ?? "",
+              period: v.year!,
+              measure: v.measure!,
+              value: range ? "" : v.value!,
+              value_low: range ? range[1]! : "",
+              value_high: range ? range[2]! : "",
+              unit: v.unit!.replace(/ \(range\)$/, ""),
+              note: v.note!,
+              source_line: v.source_line!,
+              quote: v.quote!,
+            },
+          },
+          table.file,
+        ),
+      );
+    }
+  }
+  return { figures, sources };
 }
 
 const SOCSAM_FILE = "socsam/tables/socsam_t1_financial_result_1998.csv";

@@ -180,6 +180,25 @@ export function buildDatasets(snapshot: Snapshot, derived: Derivations): Dataset
     processing: "Tusentalsmellanrum borttagna, decimalkomma till punkt, tankstreck till tomt värde; den tryckta cellen finns kvar i value_printed. Rapportens egna motsägelser är kvar och förklarade i note.",
   });
 
+  datasets.push({
+    name: "forbund-siffror-2015",
+    title: "Siffror om enskilda förbund i riksdagens uppföljning 2015",
+    description:
+      "Deltagare, resultat, budget och finansiering för enskilda förbund som de står i löptexten i 2014/15:RFR (främst Bilaga 2), med den mening siffran kommer från och dess radnummer. Perioden anges som i texten; ett frågetecken betyder att texten inte säger året tydligt.",
+    fields: [
+      field("table", { description: "txt_03 = deltagare och resultat, txt_04 = budget och finansiering." }),
+      field("foerbund_id"), field("foerbund_printed"), field("activity"),
+      field("period", { description: "Perioden som texten anger (år, intervall eller fritt), oförändrad." }),
+      field("measure"),
+      field("value", { description: "Siffran; tom där källan ger ett intervall (se value_low och value_high)." }),
+      field("value_low"), field("value_high"), field("unit"), field("note"), field("source_line"), field("quote"),
+    ],
+    primaryKey: ["table", "source_line", "foerbund_id", "activity", "period", "measure"],
+    rows: snapshot.foerbundFigures,
+    sources: sourcesOf(riksdag, ["foerbund/figures.csv"]),
+    processing: "Tusentalsmellanrum borttagna; ett intervall som 450–900 delat i value_low och value_high. Inget år härlett där texten inte anger det.",
+  });
+
   const socsam = snapshot.provenance.get("socsam")!;
   datasets.push({
     name: "socsam-1998",

@@ -46,6 +46,10 @@ const defs = {
   unit: { type: "string", description: "Enhet: persons, count, count_insatser, percent, MSEK, TSEK, SEK_per_participant …" },
   value_printed: { type: "string", description: "Cellen exakt som den trycktes (tusentalsmellanrum, decimalkomma, tankstreck)." },
   source_line: { type: "integer", description: "Radnummer i textversionen av källdokumentet där värdet står." },
+  foerbund_printed: { type: "string", description: "Förbundets namn som det står i källan." },
+  activity: { type: "string", description: "Verksamhet eller insats som siffran gäller, som källan anger den; tomt = hela förbundet." },
+  value_low: { type: "number", description: "Lägsta värdet där källan anger ett intervall (t.ex. 450–900)." },
+  value_high: { type: "number", description: "Högsta värdet där källan anger ett intervall." },
   // ---- förbund registry ----
   id: { type: "string", description: "Stabilt id (slug) som används i webbadresser, t.ex. goteborg-hisingen-delta." },
   foerbund_id: { type: "string", description: "Förbundets id i registret." },
