@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import type { Topology } from "topojson-specification";
 import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
-import { INDICATORS } from "./indicators";
+import { INDICATORS, type IndicatorInfo } from "./indicators";
 import {
   indicatorMetaSchema,
   indicatorValueSchema,
@@ -43,7 +43,7 @@ export interface Snapshot {
   provenance: Map<string, Provenance>;
 }
 
-export function loadSnapshot(dir: string): Snapshot {
+export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = INDICATORS): Snapshot {
   const rel = (p: string) => relative(process.cwd(), join(dir, p)) || p;
   const read = <S extends z.ZodType>(path: string, schema: S, columns: readonly string[]) => {
     const file = rel(path);
@@ -65,7 +65,7 @@ export function loadSnapshot(dir: string): Snapshot {
   const meta = read("kolada/indicators.csv", indicatorMetaSchema, SNAPSHOT_COLUMNS.indicatorMeta);
   const indicatorMeta = new Map(meta.rows.map(({ row: _r, ...m }) => [m.kpi, m]));
   const values = new Map<string, IndicatorValue[]>();
-  for (const info of INDICATORS) {
+  for (const info of catalog) {
     if (!indicatorMeta.has(info.kpi)) throw new DataInputError({ file: meta.file, column: "kpi", value: info.kpi }, "indicator has no metadata row");
     const v = read(`kolada/values/${info.kpi.toLowerCase()}.csv`, indicatorValueSchema, SNAPSHOT_COLUMNS.indicatorValue);
     for (const r of v.rows) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateToAreas, type KommunValue } from "../../src/pipeline/derive/aggregate";
 import { checkTotals, lanOf } from "../../src/pipeline/derive/check-totals";
+import { indicatorInfo } from "../../src/pipeline/indicators";
 import { population16to64 } from "../../src/pipeline/derive/population";
 import type { IndicatorValue } from "../../src/pipeline/schema";
 
@@ -73,7 +74,7 @@ describe("checkTotals", () => {
   ];
   it("recomputes a län as the sum of its kommuner and reports the difference", () => {
     const values = [iv("N01951", "kommun", "0114", 2020, 100), iv("N01951", "kommun", "0115", 2020, 50), iv("N01951", "lan", "01", 2020, 151)];
-    const [c] = checkTotals("N01951", values, kommuner, { pop16to64: [], popTotal: [] }).filter((x) => x.level === "lan" && x.code === "01");
+    const [c] = checkTotals(indicatorInfo("N01951"), values, kommuner, { pop16to64: [], popTotal: [] }).filter((x) => x.level === "lan" && x.code === "01");
     expect(c).toMatchObject({ published: 151, recomputed: 150, difference: -1 });
     expect(c!.relative_difference).toBeCloseTo(-1 / 151, 12);
     expect(c!.within_tolerance).toBe(false); // counts allow 0.5 %, this is 0.66 %
@@ -88,7 +89,7 @@ describe("checkTotals", () => {
   it("weights rates by population 16–64 for the riket: (20·300 + 40·100 + 10·100) / 500 = 22", () => {
     const values = [iv("N00957", "kommun", "0114", 2020, 20), iv("N00957", "kommun", "0115", 2020, 40), iv("N00957", "kommun", "0331", 2020, 10), iv("N00957", "riket", "00", 2020, 22)];
     const pop = [kv("0114", 2020, 300), kv("0115", 2020, 100), kv("0331", 2020, 100)];
-    const riket = checkTotals("N00957", values, kommuner, { pop16to64: pop, popTotal: [] }).find((x) => x.level === "riket");
+    const riket = checkTotals(indicatorInfo("N00957"), values, kommuner, { pop16to64: pop, popTotal: [] }).find((x) => x.level === "riket");
     expect(riket).toMatchObject({ published: 22, recomputed: 22, difference: 0, within_tolerance: true });
   });
 });

@@ -7,7 +7,7 @@ import type { FileTree } from "../atomic";
 import { formatCsv } from "../csv";
 import type { TotalCheck } from "../derive/check-totals";
 import type { DerivedValue } from "../derive/population";
-import { INDICATORS } from "../indicators";
+import { INDICATORS, type IndicatorInfo } from "../indicators";
 import type { Snapshot } from "../load";
 import type { IndicatorValue, PrintedFigure, Provenance, Sex } from "../schema";
 import { field, type FieldDef } from "./fields";
@@ -46,7 +46,7 @@ export interface Derivations {
   totalChecks: TotalCheck[];
 }
 
-export function buildDatasets(snapshot: Snapshot, derived: Derivations): Dataset[] {
+export function buildDatasets(snapshot: Snapshot, derived: Derivations, catalog: readonly IndicatorInfo[] = INDICATORS): Dataset[] {
   const names = areaNames(snapshot);
   const lanName = new Map(snapshot.lan.map((l) => [l.lanskod, l.name]));
   const kolada = snapshot.provenance.get("kolada")!;
@@ -74,7 +74,7 @@ export function buildDatasets(snapshot: Snapshot, derived: Derivations): Dataset
     processing: "Oförändrad.",
   });
 
-  for (const info of INDICATORS) {
+  for (const info of catalog) {
     const meta = snapshot.indicatorMeta.get(info.kpi)!;
     const rows = completeKommunGrid(snapshot.values.get(info.kpi)!, snapshot.kommuner.map((k) => k.kommunkod));
     datasets.push({
@@ -147,7 +147,7 @@ export function buildDatasets(snapshot: Snapshot, derived: Derivations): Dataset
       difference: round(c.difference, 6),
       relative_difference: round(c.relative_difference, 6),
     })),
-    sources: sourcesOf(kolada, INDICATORS.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
+    sources: sourcesOf(kolada, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
     processing:
       "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler.",
   });
