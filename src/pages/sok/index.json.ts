@@ -1,0 +1,5 @@
+/** /sok/index.json: the small search index (kommuner now, förbund later: add entries with their own `type`). */
+import type { APIRoute } from "astro";
+import { searchIndex } from "../../site/search-index";
+
+export const GET: APIRoute = () => new Response(JSON.stringify(searchIndex()), { headers: { "Content-Type": "application/json; charset=utf-8" } });

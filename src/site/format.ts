@@ -1,0 +1,98 @@
+/**
+ * The one place where numbers become Swedish text: decimal comma, a
+ * non-breaking space between thousands (so "12 480" never wraps) and a real
+ * minus sign. Plot has no global locale, so charts, tables and summaries all
+ * call these functions. A missing value is never 0: it is "–", read as "saknas".
+ */
+import { formatLocale } from "d3";
+
+export const NBSP = "\u00a0";
+/** What a missing value looks like … */
+export const MISSING_TEXT = "–";
+/** … and what it is called for a screen reader. */
+export const MISSING_LABEL = "saknas";
+
+export const svLocale = formatLocale({
+  decimal: ",",
+  thousands: NBSP,
+  grouping: [3],
+  currency: ["", `${NBSP}kr`],
+  minus: "\u2212",
+});
+
+const fixedFormats = new Map<number, (n: number) => string>();
+
+function fixed(decimals: number): (n: number) => string {
+  let f = fixedFormats.get(decimals);
+  if (!f) fixedFormats.set(decimals, (f = svLocale.format(`,.${decimals}f`)));
+  return f;
+}
+
+export function isMissing(value: number | null | undefined): value is null | undefined {
+  return value === null || value === undefined || !Number.isFinite(value);
+}
+
+/** 26.8 → "26,8"; 12480 → "12 480" (non-breaking space); null → "–". */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (isMissing(value)) return MISSING_TEXT;
+  const text = fixed(decimals)(value);
+  // Rounding can give "−0,0"; a sign on zero means nothing to a reader.
+  return /^\u2212[0,]+$/.test(text) ? text.slice(1) : text;
+}
+
+/** A number with its short unit, e.g. "35,2 dagar", "4,1 %" (the unit never wraps away). */
+export function formatWithUnit(value: number | null | undefined, decimals: number, shortUnit: string): string {
+  if (isMissing(value)) return MISSING_TEXT;
+  return shortUnit ? `${formatNumber(value, decimals)}${NBSP}${shortUnit}` : formatNumber(value, decimals);
+}
+
+/** For axis ticks: as few decimals as the tick needs ("0,5", "12 000"). */
+export const formatTick: (n: number) => string = (n) => (isMissing(n) ? "" : svLocale.format(",~r")(n));
+
+/** Years are labels, not quantities: never "2 010". */
+export const formatYear = (year: number): string => String(year);
+
+/** Escape text for HTML; used where markup is built as a string (chart legends, tables in endpoints). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * A value as HTML: the number, or "–" hidden from screen readers plus the
+ * word "saknas" for them. Used in tables built by components and client scripts.
+ */
+export function valueHtml(value: number | null | undefined, decimals = 0): string {
+  if (isMissing(value)) return `<span aria-hidden="true">${MISSING_TEXT}</span><span class="sr-only">${MISSING_LABEL}</span>`;
+  return formatNumber(value, decimals);
+}
+
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/** "2015" → "2015"; "2015-05" → "maj 2015". */
+export function formatPeriod(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : period;
+}
+
+/** Join words the Swedish way: "a, b och c". */
+export function joinSv(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+}
+
+/** Collapse consecutive years: [2001,2002,2003,2007] → "2001–2003 och 2007". */
+export function yearRanges(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return joinSv(parts);
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

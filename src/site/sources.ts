@@ -1,0 +1,57 @@
+/**
+ * Source lines, generated from datapackage.json: a source is written once,
+ * in the pipeline's provenance, and every chart and page reads it from there.
+ */
+import type { ResourceSource } from "../pipeline/publish/datasets";
+import { DATA_URL, datapackage, resource } from "./data";
+
+export interface SourceNote {
+  /** What the values are, as the source names it. */
+  title: string;
+  publisher: string;
+  /** A link, when the source has a web address. */
+  url: string | null;
+  licence: string;
+}
+
+function toNote(s: ResourceSource): SourceNote {
+  return { title: s.title, publisher: s.publisher, url: /^https?:\/\//.test(s.path) ? s.path : null, licence: s.licence };
+}
+
+/** The distinct sources of one or more datasets, in order of first appearance. */
+export function sourcesOf(datasets: readonly string[]): SourceNote[] {
+  const seen = new Map<string, SourceNote>();
+  for (const name of datasets) for (const s of resource(name).sources) if (!seen.has(s.title)) seen.set(s.title, toNote(s));
+  return [...seen.values()];
+}
+
+/**
+ * The source of one printed table (e.g. "T01"): its entry in the dataset's
+ * sources starts "Tabell 1 ". The title is cut at " — ", where the
+ * provenance's reading notes begin; the note stays in the datapackage.
+ */
+export function printedTableSource(dataset: string, table: string): SourceNote | null {
+  const n = /^T(\d+)$/.exec(table)?.[1];
+  if (!n) return null;
+  const s = resource(dataset).sources.find((x) => x.title.startsWith(`Tabell ${Number(n)} `));
+  return s ? { ...toNote(s), title: s.title.split(" — ")[0]! } : null;
+}
+
+/** A chart's sources: the cited printed tables if given, otherwise every source of its datasets. */
+export function chartSources(datasets: readonly string[], printedTables?: readonly string[]): SourceNote[] {
+  if (!printedTables?.length) return sourcesOf(datasets);
+  return datasets.flatMap((d) => printedTables.map((t) => printedTableSource(d, t)).filter((x): x is SourceNote => x !== null));
+}
+
+/** Where a dataset lives on the data page, and its files. */
+export function datasetLinks(name: string): { page: string; csv: string; json: string } {
+  const r = resource(name);
+  const json = r.alternates.find((a) => a.format === "json")?.path ?? `${name}.json`;
+  return { page: `/data/#${name}`, csv: DATA_URL + r.path, json: DATA_URL + json };
+}
+
+/** How to cite the site, with the version and vintage from datapackage.json. */
+export function citation(): string {
+  const p = datapackage();
+  return `Finsam i siffror, version ${p.version} (dataårgång: ${p.data_vintage}). Ange också den ursprungliga utgivaren som står vid varje diagram och datamängd.`;
+}
