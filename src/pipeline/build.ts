@@ -8,6 +8,7 @@ import type { FileTree } from "./atomic";
 import { checkTotals, type TotalCheck } from "./derive/check-totals";
 import { foerbundIndicators, foerbundMembersByYear } from "./derive/foerbund-areas";
 import { population16to64 } from "./derive/population";
+import { withWithout } from "./derive/with-without";
 import { DataInputError } from "./errors";
 import { INDICATORS, type IndicatorInfo } from "./indicators";
 import { loadSnapshot, type Snapshot } from "./load";
@@ -65,11 +66,12 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const comparison = compareWithPublished(coverageForCounts(registry, counts, population), counts);
   const members = foerbundMembersByYear(registry, FIRST_FINSAM_YEAR, lastYear);
   const areaIndicators = foerbundIndicators(members, snapshot.values, weights, catalog);
+  const groups = withWithout(registry, snapshot.values, weights, catalog);
 
   const kommunNames = new Map(snapshot.kommuner.map((k) => [k.kommunkod, k.name]));
   const datasets = [
     ...buildDatasets(snapshot, { population16to64: pop, totalChecks }, catalog),
-    ...registryDatasets(registry, { coverage, comparison, members, indicators: areaIndicators }, kommunNames),
+    ...registryDatasets(registry, { coverage, comparison, members, indicators: areaIndicators, groups }, kommunNames),
   ];
   return { snapshot, registry, datasets, files: publishDatasets(datasets, build), totalChecks, registryYears: [FIRST_FINSAM_YEAR, lastYear] };
 }

@@ -50,6 +50,7 @@ const defs = {
   activity: { type: "string", description: "Verksamhet eller insats som siffran gäller, som källan anger den; tomt = hela förbundet." },
   value_low: { type: "number", description: "Lägsta värdet där källan anger ett intervall (t.ex. 450–900)." },
   value_high: { type: "number", description: "Högsta värdet där källan anger ett intervall." },
+  group: { type: "string", description: "Grupp av kommuner." },
   // ---- förbund registry ----
   id: { type: "string", description: "Stabilt id (slug) som används i webbadresser, t.ex. goteborg-hisingen-delta." },
   foerbund_id: { type: "string", description: "Förbundets id i registret." },

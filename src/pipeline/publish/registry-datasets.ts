@@ -4,6 +4,7 @@
  * published national counts, members per year and the area indicators.
  */
 import type { FoerbundIndicatorValue, FoerbundYearMember } from "../derive/foerbund-areas";
+import { GROUPING_DATE, type GroupValue } from "../derive/with-without";
 import type { CoverageRow, PublishedComparison, Registry } from "../registry";
 import type { DateBound } from "../registry/dates";
 import { field } from "./fields";
@@ -14,6 +15,7 @@ export interface RegistryDerivations {
   comparison: PublishedComparison[];
   members: FoerbundYearMember[];
   indicators: FoerbundIndicatorValue[];
+  groups: GroupValue[];
 }
 
 const REGISTRY_SOURCE: ResourceSource = {
@@ -163,6 +165,24 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       sources: [REGISTRY_SOURCE, { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" }],
       processing:
         "Medlemmar enligt registret den 31 december varje år (säkra och möjliga; kolumnen membership säger om året vilar på datumgränser). Värde = Σ(kommunens värde × vikt) / Σ vikt, där vikten är invånare 16–64 år samma år och kön (ekonomiskt bistånd: alla invånare); antal summeras. Avrundat till 4 decimaler.",
+    },
+    {
+      name: "med-och-utan-forbund",
+      title: "Kommuner med och utan förbund (grupperade efter april 2015)",
+      description:
+        "Nyckeltalen för två fasta grupper av kommuner, alla år: de 241 kommuner som var med i ett samordningsförbund i april 2015 och de 49 som inte var det (riksdagens uppföljning 2015, Bilaga 4 — den enda fullständiga listan). Grupperna är desamma alla år, så serierna visar hur grupperna utvecklats, inte vad ett medlemskap har för effekt.",
+      fields: [
+        field("group", { description: "med-forbund-2015 = medlem i april 2015; utan-forbund-2015 = inte medlem i april 2015." }),
+        field("kpi"), field("year"), field("sex"),
+        field("value", { description: "Gruppens värde i nyckeltalets enhet, befolkningsvägt som förbundsområdena. Tomt när någon kommun i gruppen saknar värde." }),
+        field("status", { enum: ["aggregated", "incomplete"] }),
+        field("members", { description: "Antal kommuner i gruppen." }),
+        field("missing_codes"),
+      ],
+      primaryKey: ["group", "kpi", "year", "sex"],
+      rows: derived.groups.map((g) => ({ ...g, value: g.value === null ? null : round(g.value, 4) })),
+      sources: [REGISTRY_SOURCE, { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" }],
+      processing: `Grupperna bestäms av registret den ${GROUPING_DATE} (Bilaga 4). Värde = Σ(värde × vikt) / Σ vikt över gruppens kommuner, vikten invånare 16–64 år (ekonomiskt bistånd: alla invånare). Avrundat till 4 decimaler.`,
     },
   ];
 }

@@ -1,0 +1,55 @@
+/**
+ * Kommuner with and without a förbund, compared over time. The only complete
+ * national list of members is Bilaga 4 of the 2015 follow-up (April 2015), so
+ * the two groups are fixed by that list: "member in April 2015" and "not a
+ * member in April 2015". A fixed grouping, stated as such on the page: it
+ * shows how the two groups' values moved, not the effect of joining.
+ */
+import { INDICATORS, type IndicatorInfo } from "../indicators";
+import { snapshot as registrySnapshot, type Registry } from "../registry";
+import type { IndicatorValue, Sex } from "../schema";
+import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+
+/** The day of the complete April 2015 list (Bilaga 4), read as the whole month. */
+export const GROUPING_DATE = "2015-04-30";
+export const GROUPS = ["med-forbund-2015", "utan-forbund-2015"] as const;
+export type GroupId = (typeof GROUPS)[number];
+
+export interface GroupValue {
+  group: GroupId;
+  kpi: string;
+  year: number;
+  sex: Sex;
+  value: number | null;
+  status: "aggregated" | "incomplete";
+  members: number;
+  missing_codes: string;
+}
+
+export function groupsOn(registry: Registry, date = GROUPING_DATE): Record<GroupId, string[]> {
+  const snap = registrySnapshot(registry, date);
+  // Only certain memberships and certain non-memberships: anything else is not a fixed group.
+  if (snap.member_kommuner_certain.length !== snap.member_kommuner_possible.length)
+    throw new Error(`membership on ${date} is not fully certain; the with/without grouping needs a complete list`);
+  return { "med-forbund-2015": snap.member_kommuner_certain, "utan-forbund-2015": snap.kommuner_without_certain };
+}
+
+export function withWithout(
+  registry: Registry,
+  values: ReadonlyMap<string, readonly IndicatorValue[]>,
+  weights: { pop16to64: readonly KommunValue[]; popTotal: readonly KommunValue[] },
+  catalog: readonly IndicatorInfo[] = INDICATORS,
+): GroupValue[] {
+  const groups = groupsOn(registry);
+  const out: GroupValue[] = [];
+  for (const info of catalog) {
+    const kommunValues = (values.get(info.kpi) ?? []).filter((v) => v.level === "kommun");
+    const years = [...new Set(kommunValues.map((v) => v.year))];
+    const members: AreaMember[] = GROUPS.flatMap((group) => years.flatMap((year) => groups[group].map((code) => ({ area: group, year, code }))));
+    const weight = info.aggregation === "weighted_pop_total" ? weights.popTotal : info.aggregation === "sum" ? [] : weights.pop16to64;
+    const sexes = [...new Set(kommunValues.map((v) => v.sex))];
+    for (const r of aggregateToAreas(kommunValues, members, info.aggregation, weight, sexes))
+      out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes });
+  }
+  return out;
+}
