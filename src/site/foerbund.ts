@@ -1,0 +1,371 @@
+/**
+ * The förbund pages' model: typed access to the published registry datasets
+ * (public/data/forbund*.json, medlemskap, kallor, …) and the page models built
+ * from them. Pages under src/pages/forbund/ only pass these to components.
+ * Arithmetic and wording live in the pure modules foerbund-dates.ts,
+ * foerbund-stats.ts and foerbund-timeline.ts.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { DATA_DIR, RIKET, kommun, lan, series, type AreaRef } from "./data";
+import { measure, type Measure } from "./measures";
+import { rankOf, type Rank, type YearValue } from "./foerbund-stats";
+
+// ---- published rows ----
+
+export interface ForbundRow {
+  id: string;
+  foerbund_name: string;
+  kind: "en_kommun" | "flera_kommuner" | "lansforbund" | "stadsdelar";
+  lan_codes: string;
+  founded: string;
+  ended: string;
+  end_reason: "merged" | "dissolved" | "";
+  successor_ids: string;
+  predecessor_ids: string;
+  source_ids: string;
+  note: string;
+}
+export interface NameRow {
+  foerbund_id: string;
+  name: string;
+  from: string;
+  to: string;
+  source_ids: string;
+}
+export interface SpellRow {
+  foerbund_id: string;
+  member_code: string;
+  member_name: string;
+  stadsdel: string;
+  from: string;
+  from_earliest: string;
+  from_latest: string;
+  to: string;
+  to_earliest: string;
+  to_latest: string;
+  dating: "exact" | "bounded";
+  source_ids: string;
+  note: string;
+}
+export interface SourceRow {
+  id: string;
+  citation: string;
+  url: string;
+  seed_file: string;
+  seed_line: number | null;
+  quote: string;
+}
+export interface MemberYearRow {
+  foerbund_id: string;
+  year: number;
+  member_code: string;
+  member_name: string;
+  stadsdel: string;
+  member_status: "certain" | "possible";
+}
+export interface AreaValueRow {
+  foerbund_id: string;
+  kpi: string;
+  year: number;
+  sex: "T" | "K" | "M";
+  value: number | null;
+  status: "aggregated" | "incomplete" | "stadsdel_members";
+  membership: "certain" | "bounded";
+  members: number;
+  members_possible_only: number;
+  weight_total: number | null;
+  missing_codes: string;
+}
+export interface FigureRow {
+  table: string;
+  foerbund_id: string;
+  foerbund_printed: string;
+  activity: string;
+  period: string;
+  measure: string;
+  value: number | null;
+  value_low: number | null;
+  value_high: number | null;
+  unit: string;
+  note: string;
+  source_line: number;
+  quote: string;
+}
+export interface CoverageYearRow {
+  year: number;
+  reference_date: string;
+  foerbund_count_certain: number;
+  foerbund_count_possible: number;
+  member_kommuner_certain: number;
+  member_kommuner_possible: number;
+  member_kommuner_unrecorded: number;
+  kommuner_without_certain: number;
+  complete_list: boolean;
+  share_pop_16_64_certain: number | null;
+  share_pop_16_64_possible: number | null;
+}
+export interface ComparisonRow {
+  id: string;
+  year: number;
+  reference_date: string;
+  compared_on: string;
+  metric: "foerbund_count" | "member_kommuner";
+  published: number;
+  qualifier: string;
+  source_id: string;
+  ours_certain: number | null;
+  ours_recorded: number | null;
+  ours_possible: number | null;
+  comparison: string;
+}
+
+// ---- loading (each file once per build) ----
+
+const cache = new Map<string, unknown>();
+
+function readJson<T>(file: string): T {
+  if (!cache.has(file)) {
+    const full = path.join(DATA_DIR, file);
+    if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run data\` before building the site`);
+    cache.set(file, JSON.parse(fs.readFileSync(full, "utf8")));
+  }
+  return cache.get(file) as T;
+}
+
+function memo<T>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+const list = (s: string) => (s ? s.split(";") : []);
+const collator = new Intl.Collator("sv");
+
+export const forbundRows = () => readJson<ForbundRow[]>("forbund.json");
+export const nameRows = () => readJson<NameRow[]>("forbund-namn.json");
+export const spellRows = () => readJson<SpellRow[]>("medlemskap.json");
+export const sourceRows = () => readJson<SourceRow[]>("kallor.json");
+export const memberYearRows = () => readJson<MemberYearRow[]>("forbund-medlemmar-per-ar.json");
+export const areaValueRows = () => readJson<AreaValueRow[]>("forbund-indikatorer.json");
+export const figureRows = () => readJson<FigureRow[]>("forbund-siffror-2015.json");
+export const coverageRows = () => readJson<CoverageYearRow[]>("tackning-per-ar.json");
+export const comparisonRows = () => readJson<ComparisonRow[]>("tackning-jamforelse.json");
+
+// ---- förbund ----
+
+/** What kind of förbund, as a label ("Slag") and inside a sentence ("… är ett länsförbund"). */
+export const KIND_WORDS: Record<ForbundRow["kind"], string> = {
+  en_kommun: "Förbund med en kommun",
+  flera_kommuner: "Förbund med flera kommuner",
+  lansforbund: "Länsförbund (alla kommuner i länet)",
+  stadsdelar: "Förbund för stadsdelar i Göteborg",
+};
+export const KIND_PHRASE: Record<ForbundRow["kind"], string> = {
+  en_kommun: "ett samordningsförbund med en kommun",
+  flera_kommuner: "ett samordningsförbund med flera kommuner",
+  lansforbund: "ett länsförbund, där alla kommuner i länet är med",
+  stadsdelar: "ett samordningsförbund för stadsdelar i Göteborg",
+};
+
+export interface Foerbund {
+  id: string;
+  name: string;
+  kind: ForbundRow["kind"];
+  kindWords: string;
+  lanCodes: string[];
+  lanNames: string[];
+  founded: string;
+  ended: string;
+  endReason: ForbundRow["end_reason"];
+  successors: string[];
+  predecessors: string[];
+  sourceIds: string[];
+  note: string;
+}
+
+export function foerbundList(): Foerbund[] {
+  return memo("foerbundList", () =>
+    forbundRows()
+      .map((r) => ({
+        id: r.id,
+        name: r.foerbund_name,
+        kind: r.kind,
+        kindWords: KIND_WORDS[r.kind],
+        lanCodes: list(r.lan_codes),
+        lanNames: list(r.lan_codes).map((c) => lan(c)?.name ?? c),
+        founded: r.founded,
+        ended: r.ended,
+        endReason: r.end_reason,
+        successors: list(r.successor_ids),
+        predecessors: list(r.predecessor_ids),
+        sourceIds: list(r.source_ids),
+        note: r.note,
+      }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
+  );
+}
+
+export function foerbund(id: string): Foerbund {
+  const f = memo("foerbundById", () => new Map(foerbundList().map((x) => [x.id, x]))).get(id);
+  if (!f) throw new Error(`unknown förbund ${id}`);
+  return f;
+}
+
+/** A name without "Samordningsförbundet"/"samordningsförbund", for narrow labels: "Göteborg Centrum", "Sjuhärads". */
+export function shortFoerbundName(name: string): string {
+  const short = name.replace(/^Samordningsförbundet\s+/i, "").replace(/\s+samordningsförbund$/i, "").trim();
+  return short || name;
+}
+
+export function foerbundHref(id: string, year?: number): string {
+  return year === undefined ? `/forbund/${id}/` : `/forbund/${id}/${year}/`;
+}
+
+/** The förbund grouped by län (a förbund in two län is listed under both), län in länskod order. */
+export function foerbundByLan(): Array<{ lanskod: string; lanName: string; foerbund: Foerbund[] }> {
+  const codes = [...new Set(foerbundList().flatMap((f) => f.lanCodes))].sort();
+  return codes.map((c) => ({ lanskod: c, lanName: lan(c)?.name ?? c, foerbund: foerbundList().filter((f) => f.lanCodes.includes(c)) }));
+}
+
+export function foerbundNames(id: string): NameRow[] {
+  const byId = memo("namesById", () => groupBy(nameRows(), (r) => r.foerbund_id));
+  return byId.get(id) ?? [];
+}
+
+export function foerbundSpells(id: string): SpellRow[] {
+  return memo("spellsById", () => groupBy(spellRows(), (r) => r.foerbund_id)).get(id) ?? [];
+}
+
+export function kommunSpells(kommunkod: string): SpellRow[] {
+  return memo("spellsByKommun", () => groupBy(spellRows(), (r) => r.member_code)).get(kommunkod) ?? [];
+}
+
+export function sourcesById(ids: readonly string[]): SourceRow[] {
+  const byId = memo("sourcesById", () => new Map(sourceRows().map((s) => [s.id, s])));
+  return ids.map((id) => byId.get(id)).filter((s): s is SourceRow => s !== undefined);
+}
+
+/** Every source the förbund, its names and its spells cite, in first-cited order. */
+export function foerbundSources(id: string): SourceRow[] {
+  const ids = new Set<string>([...foerbund(id).sourceIds, ...foerbundNames(id).flatMap((n) => list(n.source_ids)), ...foerbundSpells(id).flatMap((s) => list(s.source_ids))]);
+  return sourcesById([...ids]);
+}
+
+// ---- members per year ----
+
+function membersIndex(): Map<string, MemberYearRow[]> {
+  return memo("membersIndex", () => groupBy(memberYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
+}
+
+export function membersInYear(id: string, year: number): MemberYearRow[] {
+  return [...(membersIndex().get(`${id}|${year}`) ?? [])].sort((a, b) => collator.compare(a.member_name + a.stadsdel, b.member_name + b.stadsdel));
+}
+
+/** The years (31 December) in which the förbund certainly or possibly had members. */
+export function foerbundYears(id: string): number[] {
+  return memo("yearsById", () => {
+    const m = new Map<string, Set<number>>();
+    for (const r of memberYearRows()) {
+      if (!m.has(r.foerbund_id)) m.set(r.foerbund_id, new Set());
+      m.get(r.foerbund_id)!.add(r.year);
+    }
+    return new Map([...m].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
+  }).get(id) ?? [];
+}
+
+/** First and last year of the registry's yearly reading (tackning-per-ar). */
+export function registryYears(): { first: number; last: number } {
+  const years = coverageRows().map((r) => r.year);
+  return { first: Math.min(...years), last: Math.max(...years) };
+}
+
+// ---- area indicators ----
+
+/** The measures on a förbund page, in this order. */
+export const FOERBUND_MEASURES = ["ohalsotal", "sjukpenningtal", "arbetsloshet", "ekonomiskt-bistand", "unga-utanfor"] as const;
+
+export function foerbundMeasures(): Measure[] {
+  return FOERBUND_MEASURES.map((s) => measure(s));
+}
+
+function areaIndex(): Map<string, AreaValueRow> {
+  return memo("areaIndex", () => new Map(areaValueRows().filter((r) => r.sex === "T").map((r) => [`${r.foerbund_id}|${r.kpi}|${r.year}`, r])));
+}
+
+/** The years Kolada has kommun values for a KPI (the area values' years). */
+export function kpiYears(kpi: string): { first: number; last: number } {
+  return memo(`kpiYears:${kpi}`, () => {
+    const ys = areaValueRows().filter((r) => r.kpi === kpi).map((r) => r.year);
+    return { first: Math.min(...ys), last: Math.max(...ys) };
+  });
+}
+
+/** The last year with Kolada values (2022 in this vintage). */
+export function latestValueYear(): number {
+  return memo("latestValueYear", () => Math.max(...areaValueRows().map((r) => r.year)));
+}
+
+export function areaValue(id: string, kpi: string, year: number): AreaValueRow | null {
+  return areaIndex().get(`${id}|${kpi}|${year}`) ?? null;
+}
+
+/** Every förbund's value for one KPI and year (sex T); for ranks. */
+export function areaValuesInYear(kpi: string, year: number): Array<{ id: string; value: number | null }> {
+  return memo(`inYear:${kpi}|${year}`, () =>
+    areaValueRows()
+      .filter((r) => r.kpi === kpi && r.year === year && r.sex === "T")
+      .map((r) => ({ id: r.foerbund_id, value: r.value })),
+  );
+}
+
+export function areaRank(id: string, m: Measure, year: number): Rank | null {
+  return rankOf(areaValuesInYear(m.kpi!, year), id, m.decimals);
+}
+
+/** Population 16–64 of the area: N01954 (16–19) + N01955 (20–64), both summed over the members. */
+export function areaPopulation(id: string, year: number): number | null {
+  const a = areaValue(id, "N01954", year);
+  const b = areaValue(id, "N01955", year);
+  if (!a || !b || a.value === null || b.value === null) return null;
+  return a.value + b.value;
+}
+
+/** A Kolada value for a kommun, län or riket (sex T), null when missing. */
+export function koladaValue(dataset: string, area: AreaRef, year: number): number | null {
+  return series(dataset, area).find((p) => p.year === year)?.value ?? null;
+}
+
+export function lanArea(code: string): AreaRef {
+  return { level: "lan", code };
+}
+
+export { RIKET };
+
+// ---- figures in the 2015 report ----
+
+export function foerbundFigures(id: string): FigureRow[] {
+  return memo("figuresById", () => groupBy(figureRows(), (r) => r.foerbund_id)).get(id) ?? [];
+}
+
+/** Names of kommuner for labels. */
+export function kommunName(code: string): string {
+  return kommun(code)?.name ?? code;
+}
+
+export function lanName(code: string): string {
+  return lan(code)?.name ?? code;
+}
+
+/** Ranking helper re-exported for pages. */
+export type { Rank, YearValue };
