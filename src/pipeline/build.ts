@@ -13,7 +13,8 @@ import { DataInputError } from "./errors";
 import { INDICATORS, type IndicatorInfo } from "./indicators";
 import { loadSnapshot, type Snapshot } from "./load";
 import { buildDatasets, type Dataset } from "./publish/datasets";
-import { publishDatasets, type BuildInfo } from "./publish/datapackage";
+import { publishDatasets, type BuildInfo, type ExtraFile } from "./publish/datapackage";
+import { sourcesOf } from "./publish/datasets";
 import { registryDatasets } from "./publish/registry-datasets";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
@@ -73,7 +74,18 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
     ...buildDatasets(snapshot, { population16to64: pop, totalChecks }, catalog),
     ...registryDatasets(registry, { coverage, comparison, members, indicators: areaIndicators, groups }, kommunNames),
   ];
-  return { snapshot, registry, datasets, files: publishDatasets(datasets, build), totalChecks, registryYears: [FIRST_FINSAM_YEAR, lastYear] };
+  const geo = snapshot.provenance.get("geo")!;
+  const map: ExtraFile = {
+    name: "karta",
+    path: "sverige.topo.json",
+    title: "Karta: kommun- och länsgränser (TopoJSON)",
+    description: "Förenklade gränser för 290 kommuner (objektet kommuner, id = kommunkod) och 21 län (objektet lan, id = länskod), kvantiserade. För översiktskartor, inte för mätning.",
+    format: "topojson",
+    mediatype: "application/json",
+    content: JSON.stringify(snapshot.topology) + "\n",
+    sources: sourcesOf(geo),
+  };
+  return { snapshot, registry, datasets, files: publishDatasets(datasets, build, [map]), totalChecks, registryYears: [FIRST_FINSAM_YEAR, lastYear] };
 }
 
 /** The latest year that a dated fact in the registry or a published count refers to. */

@@ -25,8 +25,11 @@ describe("published datasets", () => {
     for (const r of pkg.resources) {
       expect(first.files.has(r.path), r.path).toBe(true);
       expect(r.sources.length, r.name).toBeGreaterThan(0);
-      expect(r.schema.fields.length).toBeGreaterThan(0);
+      if (r.format === "csv") expect(r.schema.fields.length).toBeGreaterThan(0);
     }
+    const map = pkg.resources.find((r: { name: string }) => r.name === "karta");
+    expect(map).toMatchObject({ path: "sverige.topo.json", format: "topojson" });
+    expect(JSON.parse(text("sverige.topo.json")).objects.kommuner.geometries).toHaveLength(290);
     const ohalso = pkg.resources.find((r: { name: string }) => r.name === "ohalsotal");
     expect(ohalso.schema.fields.find((f: { name: string }) => f.name === "value").unit).toBe("dagar per invånare 16–64 år");
     expect(ohalso.sources[0].publisher).toMatch(/Kolada.*Försäkringskassan/);

@@ -14,7 +14,19 @@ export interface BuildInfo {
 export const SITE_NAME = "Finsam i siffror";
 const LICENSE = { name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" };
 
-export function datapackage(datasets: Dataset[], build: BuildInfo): object {
+/** Non-tabular files published beside the datasets (the map), with their own descriptor. */
+export interface ExtraFile {
+  name: string;
+  path: string;
+  title: string;
+  description: string;
+  format: string;
+  mediatype: string;
+  content: string;
+  sources: Dataset["sources"];
+}
+
+export function datapackage(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): object {
   return {
     profile: "data-package",
     name: "finsam-i-siffror",
@@ -51,7 +63,18 @@ export function datapackage(datasets: Dataset[], build: BuildInfo): object {
         rows: d.rows.length,
         alternates: [{ path: `${d.name}.json`, format: "json", mediatype: "application/json" }],
       },
-    ]),
+    ]).concat(
+      extras.map((e) => ({
+        name: e.name,
+        path: e.path,
+        title: e.title,
+        description: e.description,
+        format: e.format,
+        mediatype: e.mediatype,
+        encoding: "utf-8",
+        sources: e.sources.map((s) => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence })),
+      })) as never[],
+    ),
   };
 }
 
@@ -61,7 +84,7 @@ function uniqueSources(datasets: Dataset[]) {
   return [...seen.values()];
 }
 
-export function codebook(datasets: Dataset[], build: BuildInfo): string {
+export function codebook(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): string {
   const lines = [
     `# Kodbok – ${SITE_NAME}`,
     "",
@@ -77,10 +100,11 @@ export function codebook(datasets: Dataset[], build: BuildInfo): string {
     for (const f of d.fields) lines.push(`| ${f.name} | ${f.type} | ${f.unit ?? ""} | ${f.description.replace(/\|/g, "\\|")}${f.enum ? ` Värden: ${f.enum.join(", ")}.` : ""} |`);
     lines.push("", "Källor:", ...d.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
   }
+  for (const e of extras) lines.push(`## ${e.title}`, "", `Fil: \`${e.path}\` (${e.format}).`, "", e.description, "", "Källor:", ...e.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
   return lines.join("\n");
 }
 
-export function publishDatasets(datasets: Dataset[], build: BuildInfo): FileTree {
+export function publishDatasets(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): FileTree {
   const files: FileTree = new Map();
   const names = new Set<string>();
   for (const d of datasets) {
@@ -88,7 +112,8 @@ export function publishDatasets(datasets: Dataset[], build: BuildInfo): FileTree
     names.add(d.name);
     for (const [path, content] of datasetFiles(d)) files.set(path, content);
   }
-  files.set("datapackage.json", JSON.stringify(datapackage(datasets, build), null, 2) + "\n");
-  files.set("codebook.md", codebook(datasets, build));
+  for (const e of extras) files.set(e.path, e.content);
+  files.set("datapackage.json", JSON.stringify(datapackage(datasets, build, extras), null, 2) + "\n");
+  files.set("codebook.md", codebook(datasets, build, extras));
   return files;
 }

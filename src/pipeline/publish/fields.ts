@@ -51,6 +51,8 @@ const defs = {
   value_low: { type: "number", description: "Lägsta värdet där källan anger ett intervall (t.ex. 450–900)." },
   value_high: { type: "number", description: "Högsta värdet där källan anger ett intervall." },
   group: { type: "string", description: "Grupp av kommuner." },
+  date: { type: "string", description: "Datum." },
+  scope: { type: "string", description: "Område." },
   // ---- förbund registry ----
   id: { type: "string", description: "Stabilt id (slug) som används i webbadresser, t.ex. goteborg-hisingen-delta." },
   foerbund_id: { type: "string", description: "Förbundets id i registret." },

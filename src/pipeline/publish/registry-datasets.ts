@@ -112,6 +112,17 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       processing: "Oförändrat ur registret.",
     },
     {
+      name: "fullstandiga-listor",
+      title: "Fullständiga listor över förbund",
+      description:
+        "Dagar då en källa listar alla förbund och deras medlemmar i ett område (hela landet eller ett län). Bara på sådana dagar kan registret säga att en kommun säkert inte var med i något förbund.",
+      fields: [field("id"), field("date", { description: "Dagen eller månaden listan gäller, i registrets datumspråk." }), field("scope", { description: "riket, eller de länskoder listan täcker (semikolonseparerade)." }), field("source_id"), field("note")],
+      primaryKey: ["id"],
+      rows: registry.completeLists.map((c) => ({ id: c.id, date: c.date.raw, scope: Array.isArray(c.scope) ? c.scope.join(";") : c.scope, source_id: c.source_id, note: c.note })),
+      sources,
+      processing: "Oförändrat ur registret.",
+    },
+    {
       name: "tackning-per-ar",
       title: "Förbundens täckning per år",
       description:
