@@ -4,7 +4,7 @@
  * /jamfor/serier/<indicator>.json written at build time. The URL holds the
  * view, and only what differs from the default.
  */
-import { compareQuery, compareSpec, parseCompareQuery, type CompareSeriesFile, type CompareState } from "../site/charts/compare";
+import { compareDatasets, compareQuery, compareSpec, parseCompareQuery, type CompareSeriesFile, type CompareState } from "../site/charts/compare";
 import { chartCsv, chartTable } from "../site/charts/spec";
 import { summarizeChart } from "../site/charts/summary";
 import { escapeHtml, formatPeriod, valueHtml } from "../site/format";
@@ -12,8 +12,7 @@ import { escapeHtml, formatPeriod, valueHtml } from "../site/format";
 const form = document.getElementById("jamfor-form") as HTMLFormElement | null;
 const figure = document.querySelector<HTMLElement>("figure.chart");
 const select = document.getElementById("jamfor-matt") as HTMLSelectElement | null;
-const addInput = document.getElementById("jamfor-lagg-till") as HTMLInputElement | null;
-const datalist = document.getElementById("jamfor-omraden");
+const addSelect = document.getElementById("jamfor-lagg-till") as HTMLSelectElement | null;
 const chosen = document.getElementById("jamfor-valda");
 const status = document.getElementById("jamfor-status");
 const max = Number(form?.dataset.max ?? 8);
@@ -60,23 +59,14 @@ function renderChips(file: CompareSeriesFile): void {
   );
 }
 
-function fillDatalist(file: CompareSeriesFile): void {
-  if (!datalist || datalist.childElementCount) return;
-  datalist.replaceChildren(
-    ...Object.entries(file.areas).map(([code, a]) => {
-      const o = document.createElement("option");
-      o.value = `${a.name} (${code})`;
-      return o;
-    }),
-  );
-}
-
 async function draw(file: CompareSeriesFile): Promise<void> {
   if (!figure) return;
   const spec = compareSpec(file, state.areas, `jamfor-${state.indicator}`);
   const [{ lineChartOptions, seriesStyles }, Plot] = await Promise.all([import("../site/charts/line"), import("@observablehq/plot")]);
   const svg = Plot.plot(lineChartOptions(spec, { width: 680, tip: true })) as SVGSVGElement;
   svg.setAttribute("role", "img");
+  // Plot adds a <style> to each SVG; the same rules are in global.css, and an inline style breaks the CSP.
+  svg.querySelector("style")?.remove();
   part("svg")?.replaceChildren(svg);
 
   const title = figure.querySelector(".chart-title");
@@ -112,7 +102,8 @@ async function draw(file: CompareSeriesFile): Promise<void> {
     csv.download = `${spec.id}.csv`;
   }
 
-  const source = document.querySelector(`#jamfor-kallor [data-source-for="${state.indicator}"] .source-note`);
+  const sourceKey = compareDatasets(state.indicator, state.areas.filter((c) => file.areas[c])).length > 1 ? `${state.indicator}+forbund` : state.indicator;
+  const source = document.querySelector(`#jamfor-kallor [data-source-for="${sourceKey}"] .source-note`);
   const current = figure.querySelector(".source-note");
   if (source && current) current.innerHTML = source.innerHTML;
 }
@@ -121,7 +112,6 @@ async function update(message = ""): Promise<void> {
   history.replaceState(null, "", location.pathname + compareQuery(state) + location.hash);
   try {
     const file = await load(state.indicator);
-    fillDatalist(file);
     renderChips(file);
     await draw(file);
     say(message);
@@ -130,15 +120,7 @@ async function update(message = ""): Promise<void> {
   }
 }
 
-function findArea(file: CompareSeriesFile, text: string): string | null {
-  const t = text.trim().toLowerCase();
-  const code = /\((\d{2}|\d{4})\)$/.exec(t)?.[1] ?? (/^(\d{2}|\d{4})$/.test(t) ? t : null);
-  if (code && file.areas[code]) return code;
-  const hit = Object.entries(file.areas).find(([, a]) => a.name.toLowerCase() === t);
-  return hit ? hit[0] : null;
-}
-
-if (form && select && addInput) {
+if (form && select && addSelect) {
   form.hidden = false;
   for (const el of document.querySelectorAll<HTMLElement>("[data-nojs]")) el.hidden = true;
   select.value = state.indicator;
@@ -146,17 +128,15 @@ if (form && select && addInput) {
     state = { ...state, indicator: select.value };
     void update(`Visar ${select.selectedOptions[0]?.textContent ?? ""}.`);
   });
-  addInput.addEventListener("focus", () => void load(state.indicator).then(fillDatalist), { once: true });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const file = await load(state.indicator);
-    const code = findArea(file, addInput.value);
-    if (!code) return say(`Hittade inget område som heter ”${addInput.value}”.`);
-    if (state.areas.includes(code)) return say(`${file.areas[code]!.name} är redan vald.`);
+    const code = addSelect.value;
+    const name = addSelect.selectedOptions[0]?.textContent ?? code;
+    if (!code) return;
+    if (state.areas.includes(code)) return say(`${name} är redan vald.`);
     if (state.areas.length >= max) return say(`Högst ${max} områden. Ta bort ett först.`);
     state = { ...state, areas: [...state.areas, code] };
-    addInput.value = "";
-    await update(`${file.areas[code]!.name} tillagd.`);
+    await update(`${name} tillagd.`);
   });
   // A shared link with another view: draw it at once. The default view is already on the page.
   if (compareQuery(state)) void update();

@@ -10,6 +10,10 @@ import type { TotalCheck } from "../pipeline/derive/check-totals";
 import type { DerivedValue } from "../pipeline/derive/population";
 import type { ResourceSource } from "../pipeline/publish/datasets";
 import type { FieldDef } from "../pipeline/publish/fields";
+import type { FoerbundIndicatorValue, FoerbundYearMember } from "../pipeline/derive/foerbund-areas";
+import type { GroupId, GroupValue } from "../pipeline/derive/with-without";
+import type { CoverageRow, PublishedComparison } from "../pipeline/registry/derive";
+import type { FoerbundKind } from "../pipeline/registry/schema";
 import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type PrintedFigure, type Sex } from "../pipeline/schema";
 
 // ---- published row types (pipeline types + what publishing adds) ----
@@ -36,11 +40,12 @@ export interface PackageResource {
   description: string;
   format: string;
   mediatype: string;
-  schema: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
+  /** Absent for non-tabular files (the map). */
+  schema?: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
   sources: ResourceSource[];
   processing: string;
   rows: number;
-  alternates: Array<{ path: string; format: string; mediatype: string }>;
+  alternates?: Array<{ path: string; format: string; mediatype: string }>;
 }
 export interface DataPackage {
   name: string;
@@ -229,4 +234,130 @@ export function printedTable(table: string, dataset = NATIONAL_DATASET): Printed
 /** The year a printed figure refers to (period "2015-05" → 2015), or null for tables without a period. */
 export function periodYear(row: Pick<PrintedRow, "period">): number | null {
   return row.period ? Number(row.period.slice(0, 4)) : null;
+}
+
+// ---- the förbund registry and what is derived from it ----
+// Row types are the pipeline's own (registry/derive.ts, derive/*.ts) in their
+// published shape: dates as the registry writes them, lists joined with ";".
+
+
+/** tackning-per-ar: coverage on 31 December of each registry year. */
+export type CoverageYearRow = CoverageRow;
+/** tackning-jamforelse: a published national count beside the registry's range that day. */
+export type ComparisonRow = Omit<PublishedComparison, "difference"> & { comparison: string };
+/** forbund: one row per förbund, dates in the registry's date grammar. */
+export interface FoerbundRow {
+  id: string;
+  foerbund_name: string;
+  kind: FoerbundKind;
+  lan_codes: string;
+  founded: string;
+  ended: string;
+  end_reason: string;
+  successor_ids: string;
+  predecessor_ids: string;
+  source_ids: string;
+  note: string;
+}
+/** forbund-namn: a name and the period it is attested. */
+export interface FoerbundNameRow {
+  foerbund_id: string;
+  name: string;
+  from: string;
+  to: string;
+  source_ids: string;
+}
+/** medlemskap: one membership spell, with its bounds as ISO days ("" = unbounded). */
+export interface SpellRow {
+  foerbund_id: string;
+  member_code: string;
+  member_name: string;
+  stadsdel: string;
+  from: string;
+  from_earliest: string;
+  from_latest: string;
+  to: string;
+  to_earliest: string;
+  to_latest: string;
+  dating: "exact" | "bounded";
+  source_ids: string;
+  note: string;
+}
+/** forbund-medlemmar-per-ar: members on 31 December. */
+export type MemberYearRow = Omit<FoerbundYearMember, "status"> & { member_name: string; member_status: FoerbundYearMember["status"] };
+/** forbund-indikatorer: a förbund area's value. */
+export type FoerbundValueRow = FoerbundIndicatorValue;
+/** med-och-utan-forbund: the two fixed groups of April 2015. */
+export type GroupValueRow = GroupValue;
+export type { GroupId };
+/** kallor: a source of the registry. */
+export interface RegistrySourceRow {
+  id: string;
+  citation: string;
+  url: string;
+  seed_file: string;
+  seed_line: number | null;
+  quote: string;
+}
+
+/** fullstandiga-listor: a date on which a source lists every förbund in a scope ("riket" or länskoder joined with ";"). */
+export interface CompleteListRow {
+  id: string;
+  date: string;
+  scope: string;
+  source_id: string;
+  note: string;
+}
+export const completeListRows = (): CompleteListRow[] => readJson<CompleteListRow[]>("fullstandiga-listor.json");
+export const coverageYears = (): CoverageYearRow[] => readJson<CoverageYearRow[]>("tackning-per-ar.json");
+export const publishedComparisons = (): ComparisonRow[] => readJson<ComparisonRow[]>("tackning-jamforelse.json");
+export const foerbundRows = (): FoerbundRow[] => readJson<FoerbundRow[]>("forbund.json");
+export const foerbundNameRows = (): FoerbundNameRow[] => readJson<FoerbundNameRow[]>("forbund-namn.json");
+export const spellRows = (): SpellRow[] => readJson<SpellRow[]>("medlemskap.json");
+export const memberYearRows = (): MemberYearRow[] => readJson<MemberYearRow[]>("forbund-medlemmar-per-ar.json");
+export const foerbundValueRows = (): FoerbundValueRow[] => readJson<FoerbundValueRow[]>("forbund-indikatorer.json");
+export const groupValueRows = (): GroupValueRow[] => readJson<GroupValueRow[]>("med-och-utan-forbund.json");
+export const registrySources = (): RegistrySourceRow[] => readJson<RegistrySourceRow[]>("kallor.json");
+
+export function registrySource(id: string): RegistrySourceRow | undefined {
+  return memo("registrySourceById", () => new Map(registrySources().map((s) => [s.id, s]))).get(id);
+}
+
+/** A förbund's latest name (forbund.json), or undefined for an unknown id. */
+export function foerbundName(id: string): string | undefined {
+  return memo("foerbundNameById", () => new Map(foerbundRows().map((f) => [f.id, f.foerbund_name]))).get(id);
+}
+
+/** The years (31 December) a förbund has certain or possible members: the years /forbund/<id>/<year>/ exists for. */
+export function foerbundMemberYears(id: string): ReadonlySet<number> {
+  const byId = memo("memberYearsById", () => {
+    const m = new Map<string, Set<number>>();
+    for (const r of memberYearRows()) {
+      let s = m.get(r.foerbund_id);
+      if (!s) m.set(r.foerbund_id, (s = new Set()));
+      s.add(r.year);
+    }
+    return m;
+  });
+  return byId.get(id) ?? new Set();
+}
+
+/** Every förbund area's value for one KPI, sex T, keyed by id then year. */
+export function foerbundValuesByKpi(kpi: string): Map<string, Map<number, FoerbundValueRow>> {
+  return memo(`foerbundValues:${kpi}`, () => {
+    const m = new Map<string, Map<number, FoerbundValueRow>>();
+    for (const r of foerbundValueRows()) {
+      if (r.kpi !== kpi || r.sex !== "T") continue;
+      let years = m.get(r.foerbund_id);
+      if (!years) m.set(r.foerbund_id, (years = new Map()));
+      years.set(r.year, r);
+    }
+    return m;
+  });
+}
+
+/** One group's series for a KPI (sex T), over the years the group file has. */
+export function groupSeries(group: GroupId, kpi: string): SeriesPoint[] {
+  const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
+  return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }

@@ -96,3 +96,30 @@ export function yearRanges(years: readonly number[]): string {
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** A change between two values with its sign: "+1,2", "−0,3", "0,0"; "–" when either is missing. */
+export function formatChange(value: number | null | undefined, decimals = 0): string {
+  if (isMissing(value)) return MISSING_TEXT;
+  const text = formatNumber(value, decimals);
+  return /^[0,]+$/.test(text) || text.startsWith("\u2212") ? text : `+${text}`;
+}
+
+/** A share 0–1 as a percentage: 0.2114 → "21,1 %"; null → "–". */
+export function formatShare(share: number | null | undefined, decimals = 1): string {
+  if (isMissing(share)) return MISSING_TEXT;
+  return `${formatNumber(share * 100, decimals)}${NBSP}%`;
+}
+
+/** A date as published, in words: "2008" → "2008", "2015-05" → "maj 2015", "2012-12-31" → "31 december 2012". */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m) return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return formatPeriod(date);
+}
+
+/** A range "certain–possible" of counts; one number when they agree: "18–85", "80". */
+export function formatRange(low: number | null | undefined, high: number | null | undefined, format: (n: number | null | undefined) => string = (n) => formatNumber(n)): string {
+  if (isMissing(low) && isMissing(high)) return MISSING_TEXT;
+  if (isMissing(low) || isMissing(high) || low === high) return format(isMissing(low) ? high : low);
+  return `${format(low)}–${format(high)}`;
+}

@@ -1,5 +1,5 @@
 /** What a kommun page shows, assembled from the data: thin pages, no wrangling in .astro. */
-import { RIKET, kommun, kommunArea, lanAreaOf, valueAt, latest } from "./data";
+import { RIKET, kommun, kommunArea, lanAreaOf, memberYearRows, valueAt, latest, type MemberYearRow } from "./data";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "./measures";
 
 export interface KeyFigure {
@@ -22,4 +22,74 @@ export function kommunKeyFigures(kommunkod: string): KeyFigure[] {
     const at = (area: typeof RIKET) => (last && comparable ? (valueAt(m.dataset, area, last.year)?.value ?? null) : null);
     return { measure: m, year: last?.year ?? null, kommun: last?.value ?? null, lan: at(lanAreaOf(kommunkod)), riket: at(RIKET), comparable };
   });
+}
+
+// ---- the kommun's förbund area as a comparison line ----
+
+export interface AreaLine {
+  points: Array<{ year: number; value: number | null }>;
+  /** Förbund whose area gives the line, with the years it does. */
+  foerbund: Array<{ id: string; years: number[] }>;
+  /** Years with a value whose membership is only possible (date bounds). */
+  possibleYears: number[];
+  /** Years the kommun was the förbund's only member: the area is the kommun itself, no separate line. */
+  ownAreaYears: number[];
+  /** Years the registry allows more than one förbund for the kommun: no value. */
+  ambiguousYears: number[];
+}
+
+/**
+ * The förbund area around a kommun, year by year: the area's value in the
+ * years the kommun is (certainly or possibly) a whole-kommun member of exactly
+ * one förbund on 31 December. Pure: rows and lookups come in as arguments.
+ */
+export function foerbundAreaLine(
+  years: readonly number[],
+  memberships: ReadonlyArray<Pick<MemberYearRow, "foerbund_id" | "year" | "stadsdel" | "member_status">>,
+  areaValue: (id: string, year: number) => { value: number | null; members: number } | undefined,
+): AreaLine {
+  const byYear = new Map<number, Array<(typeof memberships)[number]>>();
+  for (const m of memberships) if (m.stadsdel === "") byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
+  const foerbund = new Map<string, number[]>();
+  const possibleYears: number[] = [];
+  const ownAreaYears: number[] = [];
+  const ambiguousYears: number[] = [];
+  const points = years.map((year) => {
+    const rows = byYear.get(year) ?? [];
+    const ids = [...new Set(rows.map((r) => r.foerbund_id))];
+    if (ids.length === 0) return { year, value: null };
+    if (ids.length > 1) {
+      ambiguousYears.push(year);
+      return { year, value: null };
+    }
+    const id = ids[0]!;
+    const v = areaValue(id, year);
+    if (!v || v.value === null) return { year, value: null };
+    if (v.members <= 1) {
+      ownAreaYears.push(year);
+      return { year, value: null };
+    }
+    foerbund.set(id, [...(foerbund.get(id) ?? []), year]);
+    if (rows.every((r) => r.member_status === "possible")) possibleYears.push(year);
+    return { year, value: v.value };
+  });
+  return { points, foerbund: [...foerbund].map(([id, ys]) => ({ id, years: ys })), possibleYears, ownAreaYears, ambiguousYears };
+}
+
+export function kommunMemberYears(kommunkod: string): MemberYearRow[] {
+  const byKommun = memoKommun();
+  return byKommun.get(kommunkod) ?? [];
+}
+
+let memberIndex: Map<string, MemberYearRow[]> | undefined;
+function memoKommun(): Map<string, MemberYearRow[]> {
+  if (!memberIndex) {
+    memberIndex = new Map();
+    for (const r of memberYearRows()) {
+      const list = memberIndex.get(r.member_code);
+      if (list) list.push(r);
+      else memberIndex.set(r.member_code, [r]);
+    }
+  }
+  return memberIndex;
 }

@@ -4,6 +4,7 @@
  * measures; values, units and sources come from the published dataset.
  */
 import { NATIONAL_DATASET, periodYear, printedTable, yearSpan, type PrintedRow } from "./data";
+import { registryYearSpan } from "./coverage";
 import { printedTableSource, type SourceNote } from "./sources";
 
 /** The tables a year page shows, in this order, with a plain heading for each. */
@@ -86,8 +87,13 @@ export function yearsWithNationalFigures(): number[] {
 /** The year pages start 2004, the first year förbund could exist under the Finsam law (2003:1210). */
 export const FIRST_PAGE_YEAR = 2004;
 
-/** 2004 to the last year with Kolada values (the archive ends 2022). */
+/** The last year with Kolada values (the archive ends 2022). */
+export function lastValueYear(): number {
+  return yearSpan("ohalsotal").last;
+}
+
+/** 2004 to the registry's last year (2024); Kolada values end earlier (lastValueYear). */
 export function pageYears(): number[] {
-  const last = yearSpan("ohalsotal").last;
+  const last = Math.max(lastValueYear(), registryYearSpan().last);
   return Array.from({ length: last - FIRST_PAGE_YEAR + 1 }, (_, i) => FIRST_PAGE_YEAR + i);
 }

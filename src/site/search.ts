@@ -3,7 +3,7 @@
 export interface SearchEntry {
   /** Name as shown. */
   name: string;
-  /** What kind of page: "kommun" now, "förbund" when the registry is wired in. */
+  /** What kind of page: "kommun" or "förbund". */
   type: string;
   /** Context shown after the name, e.g. the län. */
   context: string;

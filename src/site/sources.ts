@@ -46,7 +46,7 @@ export function chartSources(datasets: readonly string[], printedTables?: readon
 /** Where a dataset lives on the data page, and its files. */
 export function datasetLinks(name: string): { page: string; csv: string; json: string } {
   const r = resource(name);
-  const json = r.alternates.find((a) => a.format === "json")?.path ?? `${name}.json`;
+  const json = r.alternates?.find((a) => a.format === "json")?.path ?? `${name}.json`;
   return { page: `/data/#${name}`, csv: DATA_URL + r.path, json: DATA_URL + json };
 }
 

@@ -1,7 +1,13 @@
-/** What a year page shows: the national printed figures and riket's indicator values that year. */
+/**
+ * What a year page shows: the registry's coverage that year beside the
+ * published national counts, the national printed figures, riket's indicator
+ * values and the förbund ranked by each indicator.
+ */
+import { coverageForYear, type YearCoverage } from "./coverage";
 import { RIKET, valueAt } from "./data";
 import { KOMMUN_PAGE_MEASURES, measure, type Measure } from "./measures";
-import { nationalTablesForYear, pageYears, type NationalTable } from "./national";
+import { lastValueYear, nationalTablesForYear, pageYears, type NationalTable } from "./national";
+import { yearRankings, type YearRanking } from "./rankings";
 
 export interface YearPage {
   year: number;
@@ -9,6 +15,11 @@ export interface YearPage {
   next: number | null;
   national: NationalTable[];
   riket: Array<{ measure: Measure; value: number | null }>;
+  /** Null for a year the registry is not read for. */
+  coverage: YearCoverage | null;
+  rankings: YearRanking[];
+  /** The last year with indicator values (Kolada archive). */
+  lastValueYear: number;
 }
 
 export function yearPage(year: number): YearPage {
@@ -24,5 +35,8 @@ export function yearPage(year: number): YearPage {
       const m = measure(slug);
       return { measure: m, value: valueAt(m.dataset, RIKET, year)?.value ?? null };
     }),
+    coverage: coverageForYear(year),
+    rankings: yearRankings(year),
+    lastValueYear: lastValueYear(),
   };
 }

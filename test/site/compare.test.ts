@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMPARE_DEFAULT, compareQuery, parseCompareQuery } from "../../src/site/charts/compare";
+import { COMPARE_DEFAULT, areaGroup, compareQuery, parseCompareQuery } from "../../src/site/charts/compare";
 import { normalize, searchEntries } from "../../src/site/search";
 
 describe("compare view in the URL", () => {
@@ -13,8 +13,23 @@ describe("compare view in the URL", () => {
   });
   it("reads back what it wrote, and ignores what it cannot use", () => {
     expect(parseCompareQuery("?indikator=arbetsloshet&omraden=0180,1480", valid)).toEqual({ indicator: "arbetsloshet", areas: ["0180", "1480"] });
-    expect(parseCompareQuery("?indikator=nope&omraden=x,12", valid)).toEqual({ indicator: "ohalsotal", areas: ["12"] });
+    expect(parseCompareQuery("?indikator=nope&omraden=X!,123,-a,a--b,12", valid)).toEqual({ indicator: "ohalsotal", areas: ["12"] });
     expect(parseCompareQuery("", valid)).toEqual(COMPARE_DEFAULT);
+  });
+});
+
+describe("förbund in the compare view", () => {
+  const valid = ["ohalsotal"];
+  it("reads förbund ids (lowercase slugs) beside numeric codes, and writes them back unchanged", () => {
+    const state = parseCompareQuery("?omraden=goteborg-hisingen-delta,1480,00", valid);
+    expect(state.areas).toEqual(["goteborg-hisingen-delta", "1480", "00"]);
+    expect(compareQuery(state)).toBe("?omraden=goteborg-hisingen-delta,1480,00");
+  });
+  it("groups codes as the selection list does", () => {
+    expect(["00", "14", "1480", "goteborg-hisingen-delta", "finsam-2x"].map(areaGroup)).toEqual(["riket", "lan", "kommun", "forbund", "forbund"]);
+  });
+  it("never takes a number of another length for a förbund", () => {
+    expect(parseCompareQuery("?omraden=123,12345", valid).areas).toEqual(COMPARE_DEFAULT.areas);
   });
 });
 

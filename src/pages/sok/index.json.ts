@@ -1,4 +1,4 @@
-/** /sok/index.json: the small search index (kommuner now, förbund later: add entries with their own `type`). */
+/** /sok/index.json: the small search index (kommuner and förbund, each with its `type`). */
 import type { APIRoute } from "astro";
 import { searchIndex } from "../../site/search-index";
 

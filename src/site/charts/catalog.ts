@@ -4,8 +4,24 @@
  * chart's download exists exactly once and matches its table.
  */
 import type { Sex } from "../../pipeline/schema";
-import { NATIONAL_DATASET, RIKET, areaName, kommun, kommuner, lanAreaOf, lanList, printedTable, series, type AreaRef, type SeriesPoint } from "../data";
-import { capitalize, joinSv, formatPeriod } from "../format";
+import {
+  RIKET,
+  areaName,
+  foerbundName,
+  foerbundRows,
+  foerbundValuesByKpi,
+  groupSeries,
+  groupValueRows,
+  kommun,
+  kommuner,
+  lanAreaOf,
+  lanList,
+  series,
+  type AreaRef,
+  type SeriesPoint,
+} from "../data";
+import { capitalize, joinSv, yearRanges } from "../format";
+import { foerbundAreaLine, kommunMemberYears } from "../kommun";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "../measures";
 import { COMPARE_DEFAULT, compareSpec, type CompareSeriesFile } from "./compare";
 import type { ChartMeasure, ChartPoint, ChartSeries, ChartSpec, SeriesRole } from "./spec";
@@ -46,77 +62,76 @@ export function kommunChart(kommunkod: string, slug: string): ChartSpec {
   // A comparison line the source never publishes (e.g. sjukpenningtal for län) is left out and said so.
   const parts = candidates.filter((p, i) => i === 0 || p.raw.some((x) => x.value !== null));
   const absent = candidates.filter((p) => !parts.includes(p)).map((p) => p.series.name);
-  const all = trimEmptyYears(parts.map((p) => p.series));
+  const area = AREA_LINE_MEASURES.includes(slug) ? kommunAreaSeries(kommunkod, m, parts[0]!.series.points.map((p) => p.year)) : null;
+  const all = trimEmptyYears([...parts.map((p) => p.series), ...(area ? [area.series] : [])]);
   const years = all[0]!.points.map((p) => p.year);
   const span = `${Math.min(...years)}–${Math.max(...years)}`;
-  const names = all.map((s) => (s.role === "reference" ? "riket" : s.name));
-  const notes = [defectNote(parts), absent.length ? `Källan publicerar inga värden för ${joinSv(absent.map((n) => (n === "Riket" ? "riket" : n)))}.` : undefined].filter(Boolean);
+  const names = all.map((s) => (s.role === "reference" ? "riket" : s.role === "area" ? "kommunens förbundsområde" : s.name));
+  const notes = [defectNote(parts), absent.length ? `Källan publicerar inga värden för ${joinSv(absent.map((n) => (n === "Riket" ? "riket" : n)))}.` : undefined, area?.note].filter(Boolean);
   return {
     id: `kommun-${kommunkod}-${slug}`,
     title: `${m.shortName} i ${joinSv(names)}, ${span}`,
     measure: chartMeasure(m),
     series: all,
-    datasets: [m.dataset],
+    datasets: area ? [m.dataset, "forbund-indikatorer"] : [m.dataset],
     lead: `${capitalize(m.subject)} i ${k.name}`,
     yZero: true,
     note: notes.length ? notes.join(" ") : undefined,
   };
 }
 
+/** Measures whose kommun chart also shows the kommun's förbund area. */
+const AREA_LINE_MEASURES: readonly string[] = ["ohalsotal"];
+
+/** The förbund area around a kommun as a chart line, or null when the kommun has no area with a value (alone in its förbund, or no förbund). */
+function kommunAreaSeries(kommunkod: string, m: Measure, years: number[]): { series: ChartSeries; note: string } | null {
+  const values = foerbundValuesByKpi(m.kpi!);
+  const line = foerbundAreaLine(years, kommunMemberYears(kommunkod), (id, year) => values.get(id)?.get(year));
+  if (!line.points.some((p) => p.value !== null)) return null;
+  const which = joinSv(line.foerbund.map((f) => `${foerbundName(f.id) ?? f.id} ${yearRanges(f.years)}`));
+  const sentences = [
+    `Förbundsområdet är alla medlemskommuner i det förbund kommunen var med i den 31 december, sammanvägt med befolkningen (${which}).`,
+    line.possibleYears.length ? `${capitalize(yearRanges(line.possibleYears))} är medlemskapet bara möjligt enligt förbundsregistret.` : "",
+    line.ownAreaYears.length ? `${capitalize(yearRanges(line.ownAreaYears))} var kommunen ensam i sitt förbund, och förbundets värde är kommunens.` : "",
+    line.ambiguousYears.length ? `${capitalize(yearRanges(line.ambiguousYears))} tillåter registret mer än ett förbund, så inget förbundsvärde visas.` : "",
+  ];
+  return { series: { key: `forbundsomrade:${kommunkod}`, name: "Kommunens förbundsområde", role: "area", points: line.points }, note: sentences.filter(Boolean).join(" ") };
+}
+
 export function kommunCharts(kommunkod: string): ChartSpec[] {
   return KOMMUN_PAGE_MEASURES.map((slug) => kommunChart(kommunkod, slug));
 }
 
-/** Tabell 1 of the Riksdag's 2015 follow-up: förbund and member kommuner 2008–maj 2015. */
-export function nationalCountsChart(): ChartSpec {
-  const rows = printedTable("T01");
-  const line = (measureId: string, key: string, name: string, role: SeriesRole): ChartSeries => ({
-    key,
-    name,
-    role,
-    points: rows
-      .filter((r) => r.measure === measureId)
-      .map((r) => {
-        const month = r.period.length > 4 ? Number(r.period.slice(5, 7)) : 0;
-        // A month sits inside its year on the x axis ("2015-05" ≈ 2015,33).
-        return { year: Number(r.period.slice(0, 4)) + (month ? (month - 1) / 12 : 0), value: r.value, ...(month ? { period: r.period } : {}) };
-      }),
-  });
-  return {
-    id: "nationellt-forbund-och-kommuner",
-    title: "Samordningsförbund och kommuner i samordningsförbund, 2008–maj 2015",
-    measure: { name: "Antal", unit: "antal förbund respektive kommuner", shortUnit: "", decimals: 0 },
-    series: [
-      line("antal_samordningsforbund", "forbund", "Samordningsförbund", "focus"),
-      line("antal_kommuner_i_forbund", "kommuner", "Kommuner i samordningsförbund", "compare"),
-    ],
-    datasets: [NATIONAL_DATASET],
-    printedTables: ["T01"],
-    lead: "Antalet samordningsförbund",
-    yZero: true,
-    note: `Uppgiften för ${formatPeriod("2015-05")} står i samma tabell; rapporten daterar samma siffror till april 2015 i en bilaga.`,
-  };
-}
-
-/** A measure for riket: totalt, kvinnor and män. */
-export function riketChart(slug: string): ChartSpec {
+/**
+ * A measure in two fixed groups of kommuner, members and non-members of a
+ * förbund in April 2015 (the only complete list), beside riket. The groups
+ * never change, so the lines show how the groups moved, not an effect.
+ */
+export function withWithoutChart(slug: string): ChartSpec {
   const m = measure(slug);
-  const parts = [
-    areaSeries(m, RIKET, "focus", "Totalt", "T"),
-    areaSeries(m, RIKET, "compare", "Kvinnor", "K"),
-    areaSeries(m, RIKET, "reference", "Män", "M"),
-  ];
-  const all = trimEmptyYears(parts.map((p) => p.series));
-  const years = all[0]!.points.map((p) => p.year);
+  const riket = series(m.dataset, RIKET);
+  const med = groupSeries("med-forbund-2015", m.kpi!);
+  const utan = groupSeries("utan-forbund-2015", m.kpi!);
+  const years = [...new Set([...riket, ...med, ...utan].map((p) => p.year))].sort((a, b) => a - b);
+  const at = (points: SeriesPoint[]) => years.map((year) => ({ year, value: points.find((p) => p.year === year)?.value ?? null }));
+  const size = (group: string) => groupValueRows().find((r) => r.group === group && r.kpi === m.kpi)?.members ?? null;
+  const all = trimEmptyYears([
+    { key: "med-forbund-2015", name: "Kommuner med förbund i april 2015", role: "focus", points: at(med) },
+    { key: "utan-forbund-2015", name: "Kommuner utan förbund i april 2015", role: "compare", points: at(utan) },
+    { key: "riket:00", name: "Riket", role: "reference", points: at(riket) },
+  ]);
+  const ys = all[0]!.points.map((p) => p.year);
   return {
-    id: `riket-${slug}`,
-    title: `${m.shortName} i riket, kvinnor och män, ${Math.min(...years)}–${Math.max(...years)}`,
+    id: `med-och-utan-forbund-${slug}`,
+    title: `${m.shortName} i kommuner med och utan samordningsförbund i april 2015, och riket, ${Math.min(...ys)}–${Math.max(...ys)}`,
     measure: chartMeasure(m),
     series: all,
-    datasets: [m.dataset],
-    lead: `${capitalize(m.subject)} i riket`,
+    datasets: ["med-och-utan-forbund", m.dataset],
+    lead: `${capitalize(m.subject)} i de ${size("med-forbund-2015") ?? "–"} kommuner som var med i ett förbund i april 2015`,
     yZero: true,
-    note: defectNote(parts),
+    note:
+      `Grupperna är fasta: de ${size("med-forbund-2015") ?? "–"} kommuner som var med i ett samordningsförbund i april 2015 och de ${size("utan-forbund-2015") ?? "–"} som inte var det, enligt den enda fullständiga förteckningen (riksdagens uppföljning 2015, Bilaga 4). ` +
+      "Samma kommuner ingår alla år, också före och efter 2015. Diagrammet visar hur grupperna har utvecklats, inte vilken effekt ett förbund har. Grupperna är vägda med befolkningen 16–64 år.",
   };
 }
 
@@ -128,10 +143,29 @@ export function compareSeriesFile(slug: string): CompareSeriesFile {
   add(RIKET);
   for (const l of lanList()) add({ level: "lan", code: l.lanskod });
   for (const k of kommuner()) add({ level: "kommun", code: k.kommunkod });
+  // Förbund areas, keyed by their id (a lowercase slug, never a number).
+  const years = series(m.dataset, RIKET).map((p) => p.year);
+  const values = m.kpi ? foerbundValuesByKpi(m.kpi) : new Map();
+  for (const f of foerbundRows()) {
+    const v = values.get(f.id);
+    areas[f.id] = { name: f.foerbund_name, values: years.map((y) => [y, v?.get(y)?.value ?? null]) };
+  }
   return {
     indicator: { slug: m.slug, name: m.shortName, unit: m.unit, shortUnit: m.shortUnit, decimals: m.decimals, subject: m.subject, dataset: m.dataset },
     areas,
   };
+}
+
+/** The compare page's list of areas, grouped as the select shows them: Riket, Län, Förbund, Kommuner (names in Swedish order). */
+export function compareAreaGroups(): Array<{ label: string; options: Array<{ code: string; name: string }> }> {
+  const collator = new Intl.Collator("sv");
+  const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+  return [
+    { label: "Riket", options: [{ code: RIKET.code, name: "Riket" }] },
+    { label: "Län", options: lanList().map((l) => ({ code: l.lanskod, name: l.name })).sort(byName) },
+    { label: "Förbund", options: foerbundRows().map((f) => ({ code: f.id, name: f.foerbund_name })).sort(byName) },
+    { label: "Kommuner", options: kommuner().map((k) => ({ code: k.kommunkod, name: k.name })).sort(byName) },
+  ];
 }
 
 /** The compare page without JavaScript: the default view, rendered at build time from the same file the browser reads. */
@@ -142,8 +176,7 @@ export function compareDefaultChart(): ChartSpec {
 /** Every chart with a CSV download. */
 export function allCharts(): ChartSpec[] {
   return [
-    nationalCountsChart(),
-    riketChart("ohalsotal"),
+    withWithoutChart("ohalsotal"),
     compareDefaultChart(),
     ...kommuner().flatMap((k) => kommunCharts(k.kommunkod)),
   ];

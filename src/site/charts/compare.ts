@@ -5,10 +5,10 @@
 import { capitalize, joinSv } from "../format";
 import type { ChartSpec } from "./spec";
 
-/** /jamfor/serier/<indicator>.json: one measure for riket, every län and every kommun. */
+/** /jamfor/serier/<indicator>.json: one measure for riket, every län, every förbund and every kommun. */
 export interface CompareSeriesFile {
   indicator: { slug: string; name: string; unit: string; shortUnit: string; decimals: number; subject: string; dataset: string };
-  /** Keyed by code: "00" riket, 2 characters län, 4 characters kommun. */
+  /** Keyed by code: "00" riket, 2 digits län, 4 digits kommun, a lowercase slug for a förbund (see areaGroup). */
   areas: Record<string, { name: string; values: Array<[number, number | null]> }>;
 }
 
@@ -23,13 +23,26 @@ export const MAX_COMPARE_AREAS = 8;
 
 const RIKET = "00";
 
+/** A code the URL may carry: riket/län (2 digits), kommun (4 digits) or a förbund id (lowercase slug with a letter). */
+const AREA_CODE = /^(\d{2}|\d{4}|(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*)$/;
+
+export type AreaGroup = "riket" | "lan" | "forbund" | "kommun";
+
+/** Which kind of area a code is; the selection list is grouped this way. */
+export function areaGroup(code: string): AreaGroup {
+  if (code === RIKET) return "riket";
+  if (/^\d{2}$/.test(code)) return "lan";
+  if (/^\d{4}$/.test(code)) return "kommun";
+  return "forbund";
+}
+
 export function parseCompareQuery(search: string, validIndicators: readonly string[]): CompareState {
   const q = new URLSearchParams(search);
   const indicator = q.get("indikator");
   const areas = (q.get("omraden") ?? "")
     .split(",")
     .map((s) => s.trim())
-    .filter((s) => /^(\d{2}|\d{4})$/.test(s));
+    .filter((s) => AREA_CODE.test(s));
   return {
     indicator: indicator && validIndicators.includes(indicator) ? indicator : COMPARE_DEFAULT.indicator,
     areas: areas.length ? [...new Set(areas)].slice(0, MAX_COMPARE_AREAS) : [...COMPARE_DEFAULT.areas],
@@ -44,6 +57,12 @@ export function compareQuery(state: CompareState): string {
   const s = q.toString().replace(/%2C/g, ",");
   return s ? `?${s}` : "";
 }
+
+/** The datasets behind a view: the measure's, and the förbund areas' when a förbund is chosen. */
+export function compareDatasets(dataset: string, codes: readonly string[]): string[] {
+  return codes.some((c) => areaGroup(c) === "forbund") ? [dataset, FOERBUND_DATASET] : [dataset];
+}
+export const FOERBUND_DATASET = "forbund-indikatorer";
 
 export function compareSpec(file: CompareSeriesFile, codes: readonly string[], id = "jamfor"): ChartSpec {
   const known = codes.filter((c) => file.areas[c]);
@@ -68,7 +87,7 @@ export function compareSpec(file: CompareSeriesFile, codes: readonly string[], i
     title: `${i.name}: ${joinSv(trimmed.map((s, n) => (n > 0 && s.key === RIKET ? "riket" : s.name)))}${years.length ? `, ${lo}–${hi}` : ""}`,
     measure: { name: i.name, unit: i.unit, shortUnit: i.shortUnit, decimals: i.decimals },
     series: trimmed,
-    datasets: [i.dataset],
+    datasets: compareDatasets(i.dataset, known),
     lead: `${capitalize(i.subject)} i ${first?.key === RIKET ? "riket" : (first?.name ?? "")}`,
     yZero: true,
   };

@@ -24,6 +24,7 @@ const ROLE_STYLE = {
   focus: { color: "#1d4f91", width: 2.5, dash: "" },
   compare: { color: "#b4501b", width: 2, dash: "" },
   reference: { color: "#595959", width: 2, dash: "6 4" },
+  area: { color: "#2e7d32", width: 2, dash: "2 3" },
 } as const satisfies Record<ChartSeries["role"], SeriesStyle>;
 
 /** For several areas in focus (the compare page): distinct, dark enough on white. */
@@ -82,13 +83,15 @@ export function lineChartOptions(spec: ChartSpec, opts: LineChartOptions = {}): 
   if (opts.tip) {
     const all = spec.series.flatMap((s, i) => s.points.filter((p) => p.value !== null).map((p) => ({ ...p, name: s.name, color: styles[i]!.color })));
     marks.push(
-      Plot.dot(all, Plot.pointer({ x: "year", y: "value", fill: "color", r: 4 })),
+      // Inside the one role="img" SVG: hidden from assistive technology like the other marks.
+      Plot.dot(all, Plot.pointer({ x: "year", y: "value", fill: "color", r: 4, ariaHidden: "true" })),
       Plot.tip(
         all,
         Plot.pointer({
           x: "year",
           y: "value",
           title: (d: ChartPoint & { name: string }) => `${d.name}\n${d.period ?? formatYear(d.year)}: ${formatWithUnit(d.value, decimals, shortUnit)}`,
+          ariaHidden: "true",
         }),
       ),
     );

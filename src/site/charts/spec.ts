@@ -12,8 +12,8 @@ export interface ChartPoint {
   period?: string;
 }
 
-/** How a line is drawn: the area in focus, what it is compared with, and the national reference. */
-export type SeriesRole = "focus" | "compare" | "reference";
+/** How a line is drawn: the area in focus, what it is compared with, the national reference, and a förbund area around the focus. */
+export type SeriesRole = "focus" | "compare" | "reference" | "area";
 
 export interface ChartSeries {
   /** Stable key, e.g. "kommun:0180". */
