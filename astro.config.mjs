@@ -1,5 +1,17 @@
 // @ts-check
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
+import { headersFile } from "./src/security/headers.ts";
+
+/** Writes dist/_headers (Netlify / Cloudflare Pages format) with the documented security headers. */
+const securityHeadersFile = {
+  name: "finsam-security-headers",
+  hooks: {
+    /** @param {{ dir: URL }} options */
+    "astro:build:done": ({ dir }) => writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile()),
+  },
+};
 
 // A fully static site: every page is rendered at build time.
 export default defineConfig({
@@ -13,7 +25,17 @@ export default defineConfig({
   },
   compressHTML: true,
   vite: {
-    // Scripts as files, never inlined into the page: a later CSP forbids unhashed inline scripts.
+    // Scripts as files, never inlined into the page: the CSP forbids unhashed inline scripts.
     build: { assetsInlineLimit: 0 },
   },
+  // Astro adds a <meta> Content-Security-Policy to every page, with the hash of
+  // every script and style it emits; nothing else may run. frame-ancestors is
+  // only honoured as an HTTP header, so it lives in _headers (src/security/headers.ts).
+  security: {
+    csp: {
+      algorithm: "SHA-256",
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+  integrations: [securityHeadersFile],
 });

@@ -1,0 +1,157 @@
+/**
+ * Benchmark helper (not a test): a data folder k times larger than data/,
+ * generated under bench/tmp/scale-data/<k>x/, and a child mode that runs the
+ * data build on it and reports time and peak memory.
+ *
+ *   npx tsx scripts/bench-scale.ts --generate 10,10    → bench/tmp/scale-data/r10-i10/ (registry ×10, indicators ×10)
+ *   npx tsx scripts/bench-scale.ts --run bench/tmp/scale-data/r10-i10 --indicators 10   (prints one JSON line)
+ *
+ * What "k×" means (registry and indicators scale separately):
+ * - registry: every förbund is cloned k−1 times (id "<id>-bench-<i>", name
+ *   "<name> (bench <i>)", successor ids mapped to the same clone set) with all
+ *   its names and membership spells. A clone's spell keeps the original's
+ *   possible interval but loses its certain one (its end becomes "<=latest
+ *   possible day"), so the registry's rule that a kommun is never *certainly*
+ *   in two förbund at once still holds, while the clones are aggregated
+ *   exactly like the originals (as "bounded" membership);
+ * - indicators: every Kolada KPI file is copied under k−1 synthetic KPI ids
+ *   ("U<i>" + the original's last four digits, e.g. U10957) with a metadata
+ *   row, and the catalogue passed to buildData() gets matching entries
+ *   (slug "<slug>-bench-<i>").
+ * Never writes to data/, public/ or dist/.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildData } from "../src/pipeline/build";
+import { formatCsv, parseCsv } from "../src/pipeline/csv";
+import { INDICATORS, type IndicatorInfo } from "../src/pipeline/indicators";
+import { parseDateBound } from "../src/pipeline/registry/dates";
+import { DATA_VINTAGE } from "../src/pipeline/vintage";
+
+export const SCALE_ROOT = resolve("bench/tmp/scale-data");
+
+export function syntheticKpi(kpi: string, i: number): string {
+  return `U${i}${kpi.slice(-4)}`;
+}
+
+/** The catalogue for a k× data folder: the real indicators and k−1 synthetic copies of each. */
+export function scaledCatalog(k: number): IndicatorInfo[] {
+  const out: IndicatorInfo[] = [...INDICATORS];
+  for (let i = 1; i < k; i++) for (const info of INDICATORS) out.push({ ...info, kpi: syntheticKpi(info.kpi, i), slug: `${info.slug}-bench-${i}`, shortName: `${info.shortName} (bench ${i})` });
+  return out;
+}
+
+function readTable(file: string): { columns: string[]; rows: Record<string, string>[] } {
+  const t = parseCsv(readFileSync(file, "utf8"), file);
+  return { columns: t.columns, rows: t.rows.map((r) => r.values) };
+}
+
+/** A spell end with the same latest possible day and no certain day. */
+function possibleOnlyEnd(to: string): string {
+  const b = parseDateBound(to);
+  if (b.kind === "atMost") return to;
+  if (b.latest === null) return "<=2099-12-31"; // ">=X": open-ended
+  return `<=${b.latest}`;
+}
+
+export function scaleDir(registryFactor: number, indicatorFactor: number): string {
+  return join(SCALE_ROOT, `r${registryFactor}-i${indicatorFactor}`);
+}
+
+export function generateScaledData(registryFactor: number, indicatorFactor: number, source = "data"): string {
+  const dir = scaleDir(registryFactor, indicatorFactor);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(SCALE_ROOT, { recursive: true });
+  cpSync(source, dir, { recursive: true });
+  if (registryFactor > 1) scaleRegistry(join(dir, "registry"), registryFactor);
+  if (indicatorFactor > 1) scaleIndicators(join(dir, "snapshot/kolada"), indicatorFactor);
+  return dir;
+}
+
+function scaleRegistry(reg: string, k: number): void {
+  const clone = (id: string, i: number) => `${id}-bench-${i}`;
+  const f = readTable(join(reg, "foerbund.csv"));
+  const n = readTable(join(reg, "names.csv"));
+  const s = readTable(join(reg, "spells.csv"));
+  const fRows = [...f.rows];
+  const nRows = [...n.rows];
+  const sRows = [...s.rows];
+  for (let i = 1; i < k; i++) {
+    for (const r of f.rows)
+      fRows.push({ ...r, id: clone(r.id!, i), successor_ids: r.successor_ids ? r.successor_ids.split(";").map((x) => clone(x, i)).join(";") : "" });
+    for (const r of n.rows) nRows.push({ ...r, foerbund_id: clone(r.foerbund_id!, i), name: `${r.name} (bench ${i})` });
+    for (const r of s.rows) sRows.push({ ...r, foerbund_id: clone(r.foerbund_id!, i), to: possibleOnlyEnd(r.to!), note: `bench clone ${i} of a spell of ${r.foerbund_id}` });
+  }
+  writeFileSync(join(reg, "foerbund.csv"), formatCsv(f.columns, fRows));
+  writeFileSync(join(reg, "names.csv"), formatCsv(n.columns, nRows));
+  writeFileSync(join(reg, "spells.csv"), formatCsv(s.columns, sRows));
+}
+
+function scaleIndicators(kolada: string, k: number): void {
+  const meta = readTable(join(kolada, "indicators.csv"));
+  const metaRows = [...meta.rows];
+  for (const info of INDICATORS) {
+    const text = readFileSync(join(kolada, "values", `${info.kpi.toLowerCase()}.csv`), "utf8");
+    const m = meta.rows.find((r) => r.kpi === info.kpi)!;
+    for (let i = 1; i < k; i++) {
+      const id = syntheticKpi(info.kpi, i);
+      // The kpi column is the first: replace it on every data line.
+      const lines = text.split("\n");
+      const out = [lines[0], ...lines.slice(1).map((l) => (l.startsWith(info.kpi + ",") ? id + l.slice(info.kpi.length) : l))].join("\n");
+      writeFileSync(join(kolada, "values", `${id.toLowerCase()}.csv`), out);
+      metaRows.push({ ...m, kpi: id, title: `${m.title} (bench ${i})` });
+    }
+  }
+  writeFileSync(join(kolada, "indicators.csv"), formatCsv(meta.columns, metaRows));
+}
+
+export interface ScaleResult {
+  registryFactor: number;
+  indicatorFactor: number;
+  seconds: number;
+  maxRssMB: number;
+  foerbund: number;
+  spells: number;
+  indicators: number;
+  files: number;
+  outputMB: number;
+  rows: number;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { generate: { type: "string" }, run: { type: "string" }, registry: { type: "string", default: "1" }, indicators: { type: "string", default: "1" } } });
+  if (values.generate) {
+    const [r, i] = values.generate.split(",").map(Number) as [number, number];
+    console.log(generateScaledData(r, i ?? r));
+    return;
+  }
+  if (values.run) {
+    const k = Number(values.indicators);
+    if (!existsSync(values.run)) throw new Error(`${values.run} does not exist: generate it first`);
+    const t0 = performance.now();
+    const result = buildData(values.run, { version: "bench", dataVintage: DATA_VINTAGE }, scaledCatalog(k));
+    const seconds = (performance.now() - t0) / 1000;
+    let bytes = 0;
+    for (const content of result.files.values()) bytes += typeof content === "string" ? Buffer.byteLength(content) : (content as Uint8Array).byteLength;
+    const r: ScaleResult = {
+      registryFactor: Number(values.registry),
+      indicatorFactor: k,
+      seconds,
+      // maxRSS is in kilobytes (libuv); it covers the whole process, tsx's loader included.
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      foerbund: result.registry.foerbund.length,
+      spells: result.registry.spells.length,
+      indicators: result.snapshot.values.size,
+      files: result.files.size,
+      outputMB: bytes / 1e6,
+      rows: result.datasets.reduce((s, d) => s + d.rows.length, 0),
+    };
+    console.log(JSON.stringify(r));
+    return;
+  }
+  console.error("usage: --generate <registry>,<indicators> | --run <dir> --registry <r> --indicators <i>");
+  process.exit(2);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

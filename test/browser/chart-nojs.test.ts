@@ -1,0 +1,61 @@
+/**
+ * Charts are rendered at build time: with JavaScript switched off, a kommun
+ * page and a förbund page still show their chart (an <svg> inside a
+ * <figure>, visible, with a nonzero size).
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteClaims, typicalPage } from "../budget/pages";
+import { formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+
+let site: Site;
+let ctx: GuardedContext;
+
+beforeAll(async () => {
+  site = await openSite();
+  ctx = await guardedContext(site, { javaScriptEnabled: false });
+});
+afterAll(async () => {
+  await ctx?.context.close();
+  await site?.close();
+});
+
+/** The largest <svg> inside a <figure> (legend swatches are svgs too), with its box. */
+async function chartBox(page: Page): Promise<{ width: number; height: number }> {
+  const svgs = await page.locator("figure svg").all();
+  expect(svgs.length, "no <svg> inside a <figure>").toBeGreaterThan(0);
+  let best: { width: number; height: number; visible: boolean } = { width: 0, height: 0, visible: false };
+  for (const svg of svgs) {
+    const box = await svg.boundingBox();
+    if (box && box.width * box.height > best.width * best.height) best = { width: box.width, height: box.height, visible: await svg.isVisible() };
+  }
+  expect(best.visible, "the chart's <svg> is not visible").toBe(true);
+  return best;
+}
+
+async function checkChartWithoutJs(url: string): Promise<void> {
+  const page = await ctx.newPage();
+  try {
+    const res = await page.goto(site.origin + url);
+    expect(res?.status(), `${url} status`).toBe(200);
+    const box = await chartBox(page);
+    expect(box.width, "chart width").toBeGreaterThan(100);
+    expect(box.height, "chart height").toBeGreaterThan(50);
+    expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+  } finally {
+    await page.close();
+  }
+}
+
+describe("charts without JavaScript", () => {
+  it("a kommun page (/kommun/0180/) shows its chart", async () => {
+    await checkChartWithoutJs("/kommun/0180/");
+  });
+
+  // Runs as soon as the site has förbund pages; then it must pass.
+  it.runIf(siteClaims("forbund"))("a förbund page shows its chart", async () => {
+    const p = typicalPage("forbund", "/forbund/blekinge/");
+    expect(p, "dist/forbund exists but there is no /forbund/<id>/ page").toBeDefined();
+    await checkChartWithoutJs(p!.url);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Every chart's "download data" link gives a CSV with exactly the rows,
+ * columns and values of the chart's table: the CSV has full precision and a
+ * decimal point ("26.8"), the table the value rounded for reading ("26,8").
+ * Checked on one page of each type that has server-rendered charts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analysePage, sitePages, typicalPage, type Page as SitePage, type PageType } from "../budget/pages";
+import { formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { compareCsvToTable, parseCsvText, tableCells } from "./table";
+
+let site: Site;
+let ctx: GuardedContext;
+
+beforeAll(async () => {
+  site = await openSite();
+  ctx = await guardedContext(site);
+});
+afterAll(async () => {
+  await ctx?.context.close();
+  await site?.close();
+});
+
+const PREFERRED: Partial<Record<PageType, string>> = { kommun: "/kommun/0180/", forbund: "/forbund/blekinge/" };
+const all = sitePages();
+/** One page per type (the compare page is checked in compare.test.ts), and only types whose pages have charts with a table and a CSV. */
+const pages: SitePage[] = (["start", "kommun", "forbund", "forbund-year", "forbund-index", "year", "lan"] as PageType[])
+  .map((t) => {
+    const withCharts = all.filter((p) => p.type === t && analysePage(p).tableCharts > 0);
+    return typicalPage(t, PREFERRED[t], withCharts);
+  })
+  .filter((p): p is SitePage => p !== undefined);
+
+describe("chart downloads match the chart tables", () => {
+  it("a kommun page is among the pages checked", () => {
+    expect(pages.map((p) => p.type)).toContain("kommun");
+  });
+
+  for (const p of pages) {
+    it(`${p.url} (${p.type}): every chart's CSV equals its table`, async () => {
+      const page = await ctx.newPage();
+      try {
+        await page.goto(site.origin + p.url);
+        const figures = await page.locator('figure:has(table):has(a[href$=".csv"])').all();
+        expect(figures.length, "charts with a table").toBeGreaterThan(0);
+        const problems: string[] = [];
+        for (const fig of figures) {
+          const id = (await fig.getAttribute("id")) ?? "(figure)";
+          const link = fig.locator('a[href$=".csv"]').first();
+          if (!(await link.count())) {
+            problems.push(`${id}: no CSV link`);
+            continue;
+          }
+          const href = new URL((await link.getAttribute("href"))!, site.origin + p.url).href;
+          expect(new URL(href).origin, "the CSV is on the site").toBe(site.origin);
+          const res = await fetch(href);
+          if (res.status !== 200) {
+            problems.push(`${id}: ${href} → ${res.status}`);
+            continue;
+          }
+          const csv = parseCsvText(await res.text());
+          const table = await tableCells(fig.locator("table").first());
+          problems.push(...compareCsvToTable(csv, table).map((m) => `${id}: ${m}`));
+        }
+        expect(problems.slice(0, 20), `${problems.length} differences`).toEqual([]);
+        expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
