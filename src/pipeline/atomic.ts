@@ -1,8 +1,22 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+/**
+ * A file's content: text, bytes, or text in chunks written one after the
+ * other (a large dataset can exceed the longest string V8 can hold).
+ */
+export type FileContent = string | Uint8Array | readonly string[];
+
 /** Relative path → file content. Built fully in memory before anything is written. */
-export type FileTree = Map<string, string | Uint8Array>;
+export type FileTree = Map<string, FileContent>;
+
+/** The whole content as one string (for tests and small files). */
+export function contentText(content: FileContent | undefined): string {
+  if (content === undefined) return "";
+  if (typeof content === "string") return content;
+  if (content instanceof Uint8Array) return new TextDecoder().decode(content);
+  return content.join("");
+}
 
 /**
  * Replace each directory by exactly the files of its tree, all or nothing.
@@ -34,7 +48,15 @@ function stage(dir: string, tree: FileTree): string {
       if (path.startsWith("/") || path.split("/").includes("..")) throw new Error(`refusing to write outside ${dir}: ${path}`);
       const target = join(staging, path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      if (typeof content === "string" || content instanceof Uint8Array) writeFileSync(target, content);
+      else {
+        const fd = openSync(target, "w");
+        try {
+          for (const chunk of content) writeSync(fd, chunk);
+        } finally {
+          closeSync(fd);
+        }
+      }
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

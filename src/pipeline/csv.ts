@@ -133,9 +133,16 @@ function splitRecords(text: string, file: string): RawRecord[] {
 
 /** Serialize rows as CSV: comma, LF, quotes only where needed. Deterministic. */
 export function formatCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(quote).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => quote(cell(row[c]))).join(","));
-  return lines.join("\n") + "\n";
+  return formatCsvChunks(columns, rows, Infinity).join("");
+}
+
+/** The same CSV text, in chunks of at most `rowsPerChunk` rows (for files too large for one string). */
+export function formatCsvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[], rowsPerChunk = 20_000): string[] {
+  const chunks = [columns.map(quote).join(",") + "\n"];
+  for (let i = 0; i < rows.length; i += rowsPerChunk) {
+    chunks.push(rows.slice(i, i + rowsPerChunk).map((row) => columns.map((c) => quote(cell(row[c]))).join(",") + "\n").join(""));
+  }
+  return chunks;
 }
 
 function cell(value: unknown): string {

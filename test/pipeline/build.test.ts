@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaceDirectory } from "../../src/pipeline/atomic";
+import { contentText, replaceDirectory } from "../../src/pipeline/atomic";
 import { buildData, type DataBuild } from "../../src/pipeline/build";
 import { parseCsv } from "../../src/pipeline/csv";
 
@@ -15,7 +15,7 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "finsam-build-"));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const text = (name: string) => String(first.files.get(name));
+const text = (name: string) => contentText(first.files.get(name));
 
 describe("published datasets", () => {
   it("lists every resource in datapackage.json with fields, units and sources", () => {

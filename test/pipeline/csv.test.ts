@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, formatCsv, parseCsv } from "../../src/pipeline/csv";
+import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv } from "../../src/pipeline/csv";
+import { jsonArrayChunks } from "../../src/pipeline/publish/datasets";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, quotes and line breaks, and numbers rows by line", () => {
@@ -19,10 +20,27 @@ describe("parseCsv", () => {
   });
 });
 
+describe("formatCsvChunks", () => {
+  it("gives the same text as formatCsv, split by rows", () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ code: `000${i}`, value: i / 2 }));
+    expect(formatCsvChunks(["code", "value"], rows, 2)).toEqual(["code,value\n", "0000,0\n0001,0.5\n", "0002,1\n0003,1.5\n", "0004,2\n"]);
+    expect(formatCsvChunks(["code", "value"], rows, 2).join("")).toBe(formatCsv(["code", "value"], rows));
+  });
+});
+
 describe("formatCsv", () => {
   it("writes codes as text, missing as empty (never 0), and quotes only where needed", () => {
     expect(formatCsv(["code", "value", "note"], [{ code: "0114", value: null, note: 'a "b", c' }, { code: "01", value: 26.8, note: "" }])).toBe(
       'code,value,note\n0114,,"a ""b"", c"\n01,26.8,\n',
     );
+  });
+});
+
+describe("jsonArrayChunks", () => {
+  it("is exactly JSON.stringify(rows) + newline, in chunks", () => {
+    const rows = [{ a: "0114", v: null }, { a: "01", v: 26.8 }, { a: "00", v: 1 }];
+    expect(jsonArrayChunks(rows, 2).join("")).toBe(JSON.stringify(rows) + "\n");
+    expect(jsonArrayChunks(rows, 2)).toHaveLength(3);
+    expect(jsonArrayChunks([], 2).join("")).toBe("[]\n");
   });
 });

@@ -4,7 +4,7 @@
  * listed in one Frictionless datapackage.json and a codebook.
  */
 import type { FileTree } from "../atomic";
-import { formatCsv } from "../csv";
+import { formatCsv, formatCsvChunks } from "../csv";
 import type { TotalCheck } from "../derive/check-totals";
 import type { DerivedValue } from "../derive/population";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
@@ -239,6 +239,18 @@ export function completeKommunGrid(values: readonly IndicatorValue[], kommunCode
   );
 }
 
+/** Exactly JSON.stringify(rows) + "\n", built in chunks so no single string grows past V8's limit. */
+export function jsonArrayChunks(rows: readonly unknown[], rowsPerChunk = 20_000): string[] {
+  if (rows.length === 0) return ["[]\n"];
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += rowsPerChunk) {
+    const body = rows.slice(i, i + rowsPerChunk).map((r) => JSON.stringify(r)).join(",");
+    chunks.push((i === 0 ? "[" : ",") + body);
+  }
+  chunks.push("]\n");
+  return chunks;
+}
+
 export function areaNames(snapshot: Snapshot): Map<string, string> {
   return new Map([
     ["riket:00", "Riket"],
@@ -271,8 +283,8 @@ export function datasetFiles(d: Dataset): FileTree {
   const columns = d.fields.map((f) => f.name);
   const rows = d.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
   return new Map([
-    [`${d.name}.csv`, formatCsv(columns, rows)],
-    [`${d.name}.json`, JSON.stringify(rows) + "\n"],
+    [`${d.name}.csv`, formatCsvChunks(columns, rows)],
+    [`${d.name}.json`, jsonArrayChunks(rows)],
   ]);
 }
 
