@@ -15,6 +15,10 @@ const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: 
 const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 describe("version and data vintage", () => {
+  it("CITATION.cff cites the same version as package.json", () => {
+    expect(readFileSync("CITATION.cff", "utf8")).toMatch(new RegExp(`^version: ${VERSION.replace(/\./g, "\\.")}$`, "m"));
+  });
+
   it("datapackage.json carries package.json's version and the data vintage", () => {
     const pkg = JSON.parse(readFileSync(join(DIST, "data/datapackage.json"), "utf8")) as { version: string; data_vintage: string };
     expect(pkg.version).toBe(VERSION);
