@@ -133,7 +133,8 @@ function main(): void {
     const result = buildData(values.run, { version: "bench", dataVintage: DATA_VINTAGE }, scaledCatalog(k));
     const seconds = (performance.now() - t0) / 1000;
     let bytes = 0;
-    for (const content of result.files.values()) bytes += typeof content === "string" ? Buffer.byteLength(content) : (content as Uint8Array).byteLength;
+    for (const content of result.files.values())
+      bytes += typeof content === "string" ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.byteLength : content.reduce((n, c) => n + Buffer.byteLength(c), 0);
     const r: ScaleResult = {
       registryFactor: Number(values.registry),
       indicatorFactor: k,

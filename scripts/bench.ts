@@ -561,6 +561,8 @@ async function main(): Promise<void> {
     if (b.offOriginRequests) throw new Error(`${b.offOriginRequests} requests tried to leave 127.0.0.1`);
   }
 
+  /** A figure that may be missing (a skipped or failed measurement) prints as "–". */
+  const fixed = (x: number | null | undefined, digits: number) => (x == null || !Number.isFinite(x) ? "–" : x.toFixed(digits));
   if (!SKIP.has("scale")) {
     log(`\n== scale: data build on generated data (bench/tmp/scale-data), ${SCALE_RUNS} runs each`);
     const rows = await scaleBench();
@@ -575,9 +577,9 @@ async function main(): Promise<void> {
             r.result?.spells ?? "",
             r.result?.indicators ?? "",
             r.result?.rows ?? "",
-            r.result ? `${r.result.outputMB.toFixed(0)} MB` : "",
-            r.ok ? `${r.seconds.median.toFixed(1)} (${r.seconds.min.toFixed(1)}–${r.seconds.max.toFixed(1)})` : `FAILED at ${r.seconds.max.toFixed(1)}: ${r.error}`,
-            r.maxRssMB ? r.maxRssMB.median.toFixed(0) : r.result ? r.result.maxRssMB.toFixed(0) : "–",
+            r.result ? `${fixed(r.result.outputMB, 0)} MB` : "",
+            r.ok ? `${fixed(r.seconds.median, 1)} (${fixed(r.seconds.min, 1)}–${fixed(r.seconds.max, 1)})` : `FAILED at ${fixed(r.seconds.max, 1)}: ${r.error}`,
+            fixed(r.maxRssMB?.median ?? r.result?.maxRssMB, 0),
           ]),
         ),
     );
