@@ -24,6 +24,8 @@ export default defineConfig({
     inlineStylesheets: "never",
   },
   compressHTML: true,
+  // No Markdown code blocks here; Shiki would add inline styles the CSP forbids.
+  markdown: { syntaxHighlight: false },
   vite: {
     // Scripts as files, never inlined into the page: the CSP forbids unhashed inline scripts.
     build: { assetsInlineLimit: 0 },

@@ -10,11 +10,11 @@ import type { TotalCheck } from "../pipeline/derive/check-totals";
 import type { DerivedValue } from "../pipeline/derive/population";
 import type { ResourceSource } from "../pipeline/publish/datasets";
 import type { FieldDef } from "../pipeline/publish/fields";
-import type { FoerbundIndicatorValue, FoerbundYearMember } from "../pipeline/derive/foerbund-areas";
+import type { FoerbundIndicatorValue } from "../pipeline/derive/foerbund-areas";
 import type { GroupId, GroupValue } from "../pipeline/derive/with-without";
-import type { CoverageRow, PublishedComparison } from "../pipeline/registry/derive";
-import type { FoerbundKind } from "../pipeline/registry/schema";
-import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type PrintedFigure, type Sex } from "../pipeline/schema";
+import type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow } from "../pipeline/publish/registry-datasets";
+import type { CoverageRow } from "../pipeline/registry/derive";
+import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type FoerbundFigure, type PrintedFigure, type Sex } from "../pipeline/schema";
 
 // ---- published row types (pipeline types + what publishing adds) ----
 
@@ -243,71 +243,16 @@ export function periodYear(row: Pick<PrintedRow, "period">): number | null {
 
 /** tackning-per-ar: coverage on 31 December of each registry year. */
 export type CoverageYearRow = CoverageRow;
-/** tackning-jamforelse: a published national count beside the registry's range that day. */
-export type ComparisonRow = Omit<PublishedComparison, "difference"> & { comparison: string };
-/** forbund: one row per förbund, dates in the registry's date grammar. */
-export interface FoerbundRow {
-  id: string;
-  foerbund_name: string;
-  kind: FoerbundKind;
-  lan_codes: string;
-  founded: string;
-  ended: string;
-  end_reason: string;
-  successor_ids: string;
-  predecessor_ids: string;
-  source_ids: string;
-  note: string;
-}
-/** forbund-namn: a name and the period it is attested. */
-export interface FoerbundNameRow {
-  foerbund_id: string;
-  name: string;
-  from: string;
-  to: string;
-  source_ids: string;
-}
-/** medlemskap: one membership spell, with its bounds as ISO days ("" = unbounded). */
-export interface SpellRow {
-  foerbund_id: string;
-  member_code: string;
-  member_name: string;
-  stadsdel: string;
-  from: string;
-  from_earliest: string;
-  from_latest: string;
-  to: string;
-  to_earliest: string;
-  to_latest: string;
-  dating: "exact" | "bounded";
-  source_ids: string;
-  note: string;
-}
-/** forbund-medlemmar-per-ar: members on 31 December. */
-export type MemberYearRow = Omit<FoerbundYearMember, "status"> & { member_name: string; member_status: FoerbundYearMember["status"] };
+/** tackning-jamforelse, forbund, forbund-namn, medlemskap, forbund-medlemmar-per-ar, kallor, fullstandiga-listor: the pipeline's row types. */
+export type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow };
 /** forbund-indikatorer: a förbund area's value. */
 export type FoerbundValueRow = FoerbundIndicatorValue;
 /** med-och-utan-forbund: the two fixed groups of April 2015. */
 export type GroupValueRow = GroupValue;
 export type { GroupId };
-/** kallor: a source of the registry. */
-export interface RegistrySourceRow {
-  id: string;
-  citation: string;
-  url: string;
-  seed_file: string;
-  seed_line: number | null;
-  quote: string;
-}
+/** forbund-siffror-2015: a per-förbund figure from the 2015 report's text. */
+export type FoerbundFigureRow = FoerbundFigure;
 
-/** fullstandiga-listor: a date on which a source lists every förbund in a scope ("riket" or länskoder joined with ";"). */
-export interface CompleteListRow {
-  id: string;
-  date: string;
-  scope: string;
-  source_id: string;
-  note: string;
-}
 export const completeListRows = (): CompleteListRow[] => readJson<CompleteListRow[]>("fullstandiga-listor.json");
 export const coverageYears = (): CoverageYearRow[] => readJson<CoverageYearRow[]>("tackning-per-ar.json");
 export const publishedComparisons = (): ComparisonRow[] => readJson<ComparisonRow[]>("tackning-jamforelse.json");
@@ -318,6 +263,7 @@ export const memberYearRows = (): MemberYearRow[] => readJson<MemberYearRow[]>("
 export const foerbundValueRows = (): FoerbundValueRow[] => readJson<FoerbundValueRow[]>("forbund-indikatorer.json");
 export const groupValueRows = (): GroupValueRow[] => readJson<GroupValueRow[]>("med-och-utan-forbund.json");
 export const registrySources = (): RegistrySourceRow[] => readJson<RegistrySourceRow[]>("kallor.json");
+export const foerbundFigureRows = (): FoerbundFigureRow[] => readJson<FoerbundFigureRow[]>("forbund-siffror-2015.json");
 
 export function registrySource(id: string): RegistrySourceRow | undefined {
   return memo("registrySourceById", () => new Map(registrySources().map((s) => [s.id, s]))).get(id);

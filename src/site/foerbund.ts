@@ -5,133 +5,46 @@
  * Arithmetic and wording live in the pure modules foerbund-dates.ts,
  * foerbund-stats.ts and foerbund-timeline.ts.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { DATA_DIR, RIKET, kommun, lan, series, type AreaRef } from "./data";
+import {
+  RIKET,
+  coverageYears,
+  foerbundFigureRows,
+  foerbundNameRows,
+  foerbundRows,
+  foerbundValueRows,
+  kommun,
+  lan,
+  memberYearRows,
+  publishedComparisons,
+  registrySources,
+  series,
+  spellRows,
+  type AreaRef,
+  type ComparisonRow,
+  type CoverageYearRow,
+  type FoerbundFigureRow,
+  type FoerbundNameRow,
+  type FoerbundRow,
+  type FoerbundValueRow,
+  type MemberYearRow,
+  type RegistrySourceRow,
+  type SpellRow,
+} from "./data";
 import { measure, type Measure } from "./measures";
 import { rankOf, type Rank, type YearValue } from "./foerbund-stats";
 
-// ---- published rows ----
+// ---- published rows: the pipeline's types, loaded once by data.ts ----
 
-export interface ForbundRow {
-  id: string;
-  foerbund_name: string;
-  kind: "en_kommun" | "flera_kommuner" | "lansforbund" | "stadsdelar";
-  lan_codes: string;
-  founded: string;
-  ended: string;
-  end_reason: "merged" | "dissolved" | "";
-  successor_ids: string;
-  predecessor_ids: string;
-  source_ids: string;
-  note: string;
-}
-export interface NameRow {
-  foerbund_id: string;
-  name: string;
-  from: string;
-  to: string;
-  source_ids: string;
-}
-export interface SpellRow {
-  foerbund_id: string;
-  member_code: string;
-  member_name: string;
-  stadsdel: string;
-  from: string;
-  from_earliest: string;
-  from_latest: string;
-  to: string;
-  to_earliest: string;
-  to_latest: string;
-  dating: "exact" | "bounded";
-  source_ids: string;
-  note: string;
-}
-export interface SourceRow {
-  id: string;
-  citation: string;
-  url: string;
-  seed_file: string;
-  seed_line: number | null;
-  quote: string;
-}
-export interface MemberYearRow {
-  foerbund_id: string;
-  year: number;
-  member_code: string;
-  member_name: string;
-  stadsdel: string;
-  member_status: "certain" | "possible";
-}
-export interface AreaValueRow {
-  foerbund_id: string;
-  kpi: string;
-  year: number;
-  sex: "T" | "K" | "M";
-  value: number | null;
-  status: "aggregated" | "incomplete" | "stadsdel_members";
-  membership: "certain" | "bounded";
-  members: number;
-  members_possible_only: number;
-  weight_total: number | null;
-  missing_codes: string;
-}
-export interface FigureRow {
-  table: string;
-  foerbund_id: string;
-  foerbund_printed: string;
-  activity: string;
-  period: string;
-  measure: string;
-  value: number | null;
-  value_low: number | null;
-  value_high: number | null;
-  unit: string;
-  note: string;
-  source_line: number;
-  quote: string;
-}
-export interface CoverageYearRow {
-  year: number;
-  reference_date: string;
-  foerbund_count_certain: number;
-  foerbund_count_possible: number;
-  member_kommuner_certain: number;
-  member_kommuner_possible: number;
-  member_kommuner_unrecorded: number;
-  kommuner_without_certain: number;
-  complete_list: boolean;
-  share_pop_16_64_certain: number | null;
-  share_pop_16_64_possible: number | null;
-}
-export interface ComparisonRow {
-  id: string;
-  year: number;
-  reference_date: string;
-  compared_on: string;
-  metric: "foerbund_count" | "member_kommuner";
-  published: number;
-  qualifier: string;
-  source_id: string;
-  ours_certain: number | null;
-  ours_recorded: number | null;
-  ours_possible: number | null;
-  comparison: string;
-}
+export type ForbundRow = FoerbundRow;
+export type NameRow = FoerbundNameRow;
+export type SourceRow = RegistrySourceRow;
+export type AreaValueRow = FoerbundValueRow;
+export type FigureRow = FoerbundFigureRow;
+export type { ComparisonRow, CoverageYearRow, MemberYearRow, SpellRow };
 
-// ---- loading (each file once per build) ----
+// ---- indexes, built once per build ----
 
 const cache = new Map<string, unknown>();
-
-function readJson<T>(file: string): T {
-  if (!cache.has(file)) {
-    const full = path.join(DATA_DIR, file);
-    if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run data\` before building the site`);
-    cache.set(file, JSON.parse(fs.readFileSync(full, "utf8")));
-  }
-  return cache.get(file) as T;
-}
 
 function memo<T>(key: string, make: () => T): T {
   if (!cache.has(key)) cache.set(key, make());
@@ -152,15 +65,14 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 const list = (s: string) => (s ? s.split(";") : []);
 const collator = new Intl.Collator("sv");
 
-export const forbundRows = () => readJson<ForbundRow[]>("forbund.json");
-export const nameRows = () => readJson<NameRow[]>("forbund-namn.json");
-export const spellRows = () => readJson<SpellRow[]>("medlemskap.json");
-export const sourceRows = () => readJson<SourceRow[]>("kallor.json");
-export const memberYearRows = () => readJson<MemberYearRow[]>("forbund-medlemmar-per-ar.json");
-export const areaValueRows = () => readJson<AreaValueRow[]>("forbund-indikatorer.json");
-export const figureRows = () => readJson<FigureRow[]>("forbund-siffror-2015.json");
-export const coverageRows = () => readJson<CoverageYearRow[]>("tackning-per-ar.json");
-export const comparisonRows = () => readJson<ComparisonRow[]>("tackning-jamforelse.json");
+export const forbundRows = foerbundRows;
+export const nameRows = foerbundNameRows;
+export { spellRows, memberYearRows };
+export const sourceRows = registrySources;
+export const areaValueRows = foerbundValueRows;
+export const figureRows = foerbundFigureRows;
+export const coverageRows = coverageYears;
+export const comparisonRows = publishedComparisons;
 
 // ---- förbund ----
 

@@ -5,8 +5,7 @@
  */
 import type { FoerbundIndicatorValue, FoerbundYearMember } from "../derive/foerbund-areas";
 import { GROUPING_DATE, type GroupValue } from "../derive/with-without";
-import type { CoverageRow, PublishedComparison, Registry } from "../registry";
-import type { DateBound } from "../registry/dates";
+import type { CompleteList, CoverageRow, Foerbund, FoerbundName, PublishedComparison, Registry, Source, Spell } from "../registry";
 import { field } from "./fields";
 import { round, type Dataset, type ResourceSource } from "./datasets";
 
@@ -25,8 +24,6 @@ const REGISTRY_SOURCE: ResourceSource = {
   licence: "CC BY 4.0 (sammanställningen); citaten tillhör respektive källa",
 };
 
-const bounds = (prefix: "from" | "to", b: DateBound) => ({ [`${prefix}_earliest`]: b.earliest ?? "", [`${prefix}_latest`]: b.latest ?? "" });
-
 /** The name a förbund had last (names are dated; the one with the latest possible end wins). */
 export function latestNames(registry: Registry): Map<string, string> {
   const latest = new Map<string, { name: string; key: string }>();
@@ -38,6 +35,69 @@ export function latestNames(registry: Registry): Map<string, string> {
   return new Map([...latest].map(([id, v]) => [id, v.name]));
 }
 
+// ---- published rows: one mapper per dataset; the site reads these types back ----
+
+export function foerbundRow(f: Foerbund, name: string, predecessors: readonly string[]) {
+  return {
+    id: f.id,
+    foerbund_name: name,
+    kind: f.kind,
+    lan_codes: f.lan_codes.join(";"),
+    founded: f.founded.raw,
+    ended: f.ended?.raw ?? "",
+    end_reason: f.end_reason,
+    successor_ids: f.successor_ids.join(";"),
+    predecessor_ids: predecessors.join(";"),
+    source_ids: f.source_ids.join(";"),
+    note: f.note,
+  };
+}
+export type FoerbundRow = ReturnType<typeof foerbundRow>;
+
+export function foerbundNameRow(n: FoerbundName) {
+  return { foerbund_id: n.foerbund_id, name: n.name, from: n.from.raw, to: n.to.raw, source_ids: n.source_ids.join(";") };
+}
+export type FoerbundNameRow = ReturnType<typeof foerbundNameRow>;
+
+export function spellRow(s: Spell, memberName: string) {
+  return {
+    foerbund_id: s.foerbund_id,
+    member_code: s.member_code,
+    member_name: memberName,
+    stadsdel: s.stadsdel,
+    from: s.from.raw,
+    from_earliest: s.from.earliest ?? "",
+    from_latest: s.from.latest ?? "",
+    to: s.to.raw,
+    to_earliest: s.to.earliest ?? "",
+    to_latest: s.to.latest ?? "",
+    dating: (s.from.kind === "exact" && s.to.kind === "exact" ? "exact" : "bounded") as "exact" | "bounded",
+    source_ids: s.source_ids.join(";"),
+    note: s.note,
+  };
+}
+export type SpellRow = ReturnType<typeof spellRow>;
+
+export function sourceRow(s: Source) {
+  return { id: s.id, citation: s.citation, url: s.url, seed_file: s.seed_file, seed_line: s.seed_line, quote: s.quote };
+}
+export type RegistrySourceRow = ReturnType<typeof sourceRow>;
+
+export function completeListRow(c: CompleteList) {
+  return { id: c.id, date: c.date.raw, scope: Array.isArray(c.scope) ? c.scope.join(";") : c.scope, source_id: c.source_id, note: c.note };
+}
+export type CompleteListRow = ReturnType<typeof completeListRow>;
+
+export function memberYearRow(m: FoerbundYearMember, memberName: string) {
+  return { foerbund_id: m.foerbund_id, year: m.year, member_code: m.member_code, member_name: memberName, stadsdel: m.stadsdel, member_status: m.status };
+}
+export type MemberYearRow = ReturnType<typeof memberYearRow>;
+
+export function comparisonRow({ difference, ...c }: PublishedComparison) {
+  return { ...c, comparison: difference };
+}
+export type ComparisonRow = ReturnType<typeof comparisonRow>;
+
 export function registryDatasets(registry: Registry, derived: RegistryDerivations, kommunNames: ReadonlyMap<string, string>): Dataset[] {
   const names = latestNames(registry);
   const sources = [REGISTRY_SOURCE];
@@ -48,19 +108,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       description: "Varje samordningsförbund i registret, även sammanslagna och upplösta: slag, län, när det bildades och upphörde, föregångare och efterträdare, och källorna.",
       fields: [field("id"), field("foerbund_name"), field("kind"), field("lan_codes"), field("founded"), field("ended"), field("end_reason"), field("successor_ids"), field("predecessor_ids"), field("source_ids"), field("note")],
       primaryKey: ["id"],
-      rows: registry.foerbund.map((f) => ({
-        id: f.id,
-        foerbund_name: names.get(f.id),
-        kind: f.kind,
-        lan_codes: f.lan_codes.join(";"),
-        founded: f.founded.raw,
-        ended: f.ended?.raw ?? "",
-        end_reason: f.end_reason,
-        successor_ids: f.successor_ids.join(";"),
-        predecessor_ids: (registry.predecessors.get(f.id) ?? []).join(";"),
-        source_ids: f.source_ids.join(";"),
-        note: f.note,
-      })),
+      rows: registry.foerbund.map((f) => foerbundRow(f, names.get(f.id)!, registry.predecessors.get(f.id) ?? [])),
       sources,
       processing: "Registrets rader som de står, med föregångare härledda från efterträdarna. Datum anges bara som källorna anger dem; en gräns (<=X, >=X) betyder att bara en ögonblicksbild visar uppgiften.",
     },
@@ -70,7 +118,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       description: "Officiella namn med de perioder de användes.",
       fields: [field("foerbund_id"), field("name", { description: "Förbundets namn under perioden." }), field("from"), field("to"), field("source_ids")],
       primaryKey: ["foerbund_id", "name", "from"],
-      rows: registry.names.map((n) => ({ foerbund_id: n.foerbund_id, name: n.name, from: n.from.raw, to: n.to.raw, source_ids: n.source_ids.join(";") })),
+      rows: registry.names.map(foerbundNameRow),
       sources,
       processing: "Oförändrat ur registret.",
     },
@@ -85,19 +133,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
         field("dating"), field("source_ids"), field("note"),
       ],
       primaryKey: ["foerbund_id", "member_code", "stadsdel", "from"],
-      rows: registry.spells.map((s) => ({
-        foerbund_id: s.foerbund_id,
-        member_code: s.member_code,
-        member_name: kommunNames.get(s.member_code),
-        stadsdel: s.stadsdel,
-        from: s.from.raw,
-        ...bounds("from", s.from),
-        to: s.to.raw,
-        ...bounds("to", s.to),
-        dating: s.from.kind === "exact" && s.to.kind === "exact" ? "exact" : "bounded",
-        source_ids: s.source_ids.join(";"),
-        note: s.note,
-      })),
+      rows: registry.spells.map((s) => spellRow(s, kommunNames.get(s.member_code)!)),
       sources,
       processing: "Datumspråket tolkat till första och sista möjliga dag (ISO). Inga datum härledda utöver vad källorna säger.",
     },
@@ -107,7 +143,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       description: "Varje källa som registret bygger på, med webbadress eller dokument och rad, och källans egna ord.",
       fields: [field("id"), field("citation"), field("url"), field("seed_file"), field("seed_line"), field("quote")],
       primaryKey: ["id"],
-      rows: registry.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url, seed_file: s.seed_file, seed_line: s.seed_line, quote: s.quote })),
+      rows: registry.sources.map(sourceRow),
       sources,
       processing: "Oförändrat ur registret.",
     },
@@ -118,7 +154,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
         "Dagar då en källa listar alla förbund och deras medlemmar i ett område (hela landet eller ett län). Bara på sådana dagar kan registret säga att en kommun säkert inte var med i något förbund.",
       fields: [field("id"), field("date", { description: "Dagen eller månaden listan gäller, i registrets datumspråk." }), field("scope", { description: "riket, eller de länskoder listan täcker (semikolonseparerade)." }), field("source_id"), field("note")],
       primaryKey: ["id"],
-      rows: registry.completeLists.map((c) => ({ id: c.id, date: c.date.raw, scope: Array.isArray(c.scope) ? c.scope.join(";") : c.scope, source_id: c.source_id, note: c.note })),
+      rows: registry.completeLists.map(completeListRow),
       sources,
       processing: "Oförändrat ur registret.",
     },
@@ -146,7 +182,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       description: "Varje publicerat antal förbund och medlemskommuner (riksdagens uppföljning 2015 Tabell 1, Försäkringskassan, Socialstyrelsen, SKR m.fl.) bredvid registrets säkra antal och övre gräns samma dag.",
       fields: [field("id"), field("year"), field("reference_date"), field("compared_on"), field("metric"), field("published", { type: "integer", description: "Antalet som källan publicerar." }), field("qualifier"), field("source_id"), field("ours_certain"), field("ours_recorded"), field("ours_possible"), field("comparison")],
       primaryKey: ["id"],
-      rows: derived.comparison.map((c) => ({ ...c, comparison: c.difference })),
+      rows: derived.comparison.map(comparisonRow),
       sources: [REGISTRY_SOURCE],
       processing: "Jämförelsedagen är sista dagen i den publicerade perioden (ett år → 31 december).",
     },
@@ -156,7 +192,7 @@ export function registryDatasets(registry: Registry, derived: RegistryDerivation
       description: "För varje förbund och år: medlemmarna den 31 december, och om medlemskapet är belagt (certain) eller bara möjligt (possible).",
       fields: [field("foerbund_id"), field("year"), field("member_code"), field("member_name"), field("stadsdel"), field("member_status")],
       primaryKey: ["foerbund_id", "year", "member_code", "stadsdel"],
-      rows: derived.members.map((m) => ({ foerbund_id: m.foerbund_id, year: m.year, member_code: m.member_code, member_name: kommunNames.get(m.member_code), stadsdel: m.stadsdel, member_status: m.status })),
+      rows: derived.members.map((m) => memberYearRow(m, kommunNames.get(m.member_code)!)),
       sources: [REGISTRY_SOURCE],
       processing: "Registrets medlemskap lästa den 31 december varje år.",
     },
