@@ -8,8 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TotalCheck } from "../pipeline/derive/check-totals";
 import type { DerivedValue } from "../pipeline/derive/population";
-import type { ResourceSource } from "../pipeline/publish/datasets";
-import type { FieldDef } from "../pipeline/publish/fields";
+import type { DataPackage, PackageResource } from "../pipeline/publish/datapackage";
 import type { FoerbundIndicatorValue } from "../pipeline/derive/foerbund-areas";
 import type { GroupId, GroupValue } from "../pipeline/derive/with-without";
 import type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow } from "../pipeline/publish/registry-datasets";
@@ -28,35 +27,6 @@ export type PrintedRow = PrintedFigure & { table_title: string };
 /** Any row with an area, a year, a sex and a value. */
 export type ValueRow = IndicatorRow | PopulationRow;
 export type ValueStatus = ValueRow["status"];
-
-/** datapackage.json as publish/datapackage.ts writes it. */
-export interface PackageField extends Pick<FieldDef, "name" | "type" | "description" | "unit"> {
-  constraints?: { enum: string[] };
-}
-export interface PackageResource {
-  name: string;
-  path: string;
-  title: string;
-  description: string;
-  format: string;
-  mediatype: string;
-  /** Absent for non-tabular files (the map). */
-  schema?: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
-  sources: ResourceSource[];
-  processing: string;
-  rows: number;
-  alternates?: Array<{ path: string; format: string; mediatype: string }>;
-}
-export interface DataPackage {
-  name: string;
-  title: string;
-  description: string;
-  version: string;
-  data_vintage: string;
-  licenses: Array<{ name: string; title: string; path: string }>;
-  sources: Array<{ title: string; path: string }>;
-  resources: PackageResource[];
-}
 
 /** An area on any level; riket is { level: "riket", code: "00" }. */
 export interface AreaRef {

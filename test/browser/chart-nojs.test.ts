@@ -4,21 +4,11 @@
  * <figure>, visible, with a nonzero size).
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { siteClaims, typicalPage } from "../budget/pages";
-import { formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { formatList, useSiteInBrowser } from "./harness";
 
-let site: Site;
-let ctx: GuardedContext;
-
-beforeAll(async () => {
-  site = await openSite();
-  ctx = await guardedContext(site, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await ctx?.context.close();
-  await site?.close();
-});
+const browser = useSiteInBrowser({ javaScriptEnabled: false });
 
 /** The largest <svg> inside a <figure> (legend swatches are svgs too), with its box. */
 async function chartBox(page: Page): Promise<{ width: number; height: number }> {
@@ -34,14 +24,14 @@ async function chartBox(page: Page): Promise<{ width: number; height: number }> 
 }
 
 async function checkChartWithoutJs(url: string): Promise<void> {
-  const page = await ctx.newPage();
+  const page = await browser.ctx.newPage();
   try {
-    const res = await page.goto(site.origin + url);
+    const res = await page.goto(browser.site.origin + url);
     expect(res?.status(), `${url} status`).toBe(200);
     const box = await chartBox(page);
     expect(box.width, "chart width").toBeGreaterThan(100);
     expect(box.height, "chart height").toBeGreaterThan(50);
-    expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+    expect(browser.ctx.offOrigin, formatList("requests to other origins", browser.ctx.offOrigin)).toEqual([]);
   } finally {
     await page.close();
   }

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { describe, expect, it } from "vitest";
+import { cspViolations, formatList, useSiteInBrowser } from "./harness";
 import { compareCsvToTable, parseCsvText, tableCells } from "./table";
 
 interface SeriesFile {
@@ -18,20 +18,10 @@ interface SeriesFile {
   areas: Record<string, { name: string }>;
 }
 
-let site: Site;
-let ctx: GuardedContext;
-
-beforeAll(async () => {
-  site = await openSite();
-  ctx = await guardedContext(site);
-});
-afterAll(async () => {
-  await ctx?.context.close();
-  await site?.close();
-});
+const browser = useSiteInBrowser();
 
 async function seriesFile(indicator: string): Promise<SeriesFile> {
-  const res = await fetch(`${site.origin}/jamfor/serier/${indicator}.json`);
+  const res = await fetch(`${browser.site.origin}/jamfor/serier/${indicator}.json`);
   expect(res.status, `/jamfor/serier/${indicator}.json`).toBe(200);
   return (await res.json()) as SeriesFile;
 }
@@ -61,8 +51,8 @@ async function openCompare(query: string, indicator: string, codes: string[]) {
     expect(file.areas[c], `area ${c} in /jamfor/serier/${indicator}.json`).toBeDefined();
     return file.areas[c]!.name;
   });
-  const page = await ctx.newPage();
-  const res = await page.goto(`${site.origin}/jamfor/${query}`);
+  const page = await browser.ctx.newPage();
+  const res = await page.goto(`${browser.site.origin}/jamfor/${query}`);
   expect(res?.status()).toBe(200);
   // The script draws the requested view after fetching its series file.
   await page.waitForFunction(
@@ -107,8 +97,8 @@ describe("compare page: the view comes from the URL", () => {
         expect(mismatches, "CSV cells that differ from the table").toEqual([]);
 
         expect(await cspViolations(page), "CSP violations").toEqual([]);
-        expect(ctx.errors, formatList("console errors", ctx.errors)).toEqual([]);
-        expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+        expect(browser.ctx.errors, formatList("console errors", browser.ctx.errors)).toEqual([]);
+        expect(browser.ctx.offOrigin, formatList("requests to other origins", browser.ctx.offOrigin)).toEqual([]);
       } finally {
         await page.close();
       }

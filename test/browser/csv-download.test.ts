@@ -4,22 +4,12 @@
  * decimal point ("26.8"), the table the value rounded for reading ("26,8").
  * Checked on one page of each type that has server-rendered charts.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { analysePage, sitePages, typicalPage, type Page as SitePage, type PageType } from "../budget/pages";
-import { formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { formatList, useSiteInBrowser } from "./harness";
 import { compareCsvToTable, parseCsvText, tableCells } from "./table";
 
-let site: Site;
-let ctx: GuardedContext;
-
-beforeAll(async () => {
-  site = await openSite();
-  ctx = await guardedContext(site);
-});
-afterAll(async () => {
-  await ctx?.context.close();
-  await site?.close();
-});
+const browser = useSiteInBrowser();
 
 const PREFERRED: Partial<Record<PageType, string>> = { kommun: "/kommun/0180/", forbund: "/forbund/blekinge/" };
 const all = sitePages();
@@ -38,9 +28,9 @@ describe("chart downloads match the chart tables", () => {
 
   for (const p of pages) {
     it(`${p.url} (${p.type}): every chart's CSV equals its table`, async () => {
-      const page = await ctx.newPage();
+      const page = await browser.ctx.newPage();
       try {
-        await page.goto(site.origin + p.url);
+        await page.goto(browser.site.origin + p.url);
         const figures = await page.locator('figure:has(table):has(a[href$=".csv"])').all();
         expect(figures.length, "charts with a table").toBeGreaterThan(0);
         const problems: string[] = [];
@@ -51,8 +41,8 @@ describe("chart downloads match the chart tables", () => {
             problems.push(`${id}: no CSV link`);
             continue;
           }
-          const href = new URL((await link.getAttribute("href"))!, site.origin + p.url).href;
-          expect(new URL(href).origin, "the CSV is on the site").toBe(site.origin);
+          const href = new URL((await link.getAttribute("href"))!, browser.site.origin + p.url).href;
+          expect(new URL(href).origin, "the CSV is on the site").toBe(browser.site.origin);
           const res = await fetch(href);
           if (res.status !== 200) {
             problems.push(`${id}: ${href} → ${res.status}`);
@@ -63,7 +53,7 @@ describe("chart downloads match the chart tables", () => {
           problems.push(...compareCsvToTable(csv, table).map((m) => `${id}: ${m}`));
         }
         expect(problems.slice(0, 20), `${problems.length} differences`).toEqual([]);
-        expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+        expect(browser.ctx.offOrigin, formatList("requests to other origins", browser.ctx.offOrigin)).toEqual([]);
       } finally {
         await page.close();
       }

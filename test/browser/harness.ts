@@ -7,6 +7,7 @@
  * by the DevTools protocol and are not subject to the page's CSP).
  */
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DIST } from "../budget/pages";
 import { launchChromium } from "./chromium";
 import { serveDist, type StaticServer } from "./static-server";
@@ -108,6 +109,36 @@ export async function guardedContext(site: Site, options: BrowserContextOptions 
     cspConsole,
     errors,
     newPage: () => context.newPage(),
+  };
+}
+
+/**
+ * For a test file: open the site and one guarded context before its tests,
+ * close both after them. Read `site` and `ctx` inside tests (they exist only
+ * once beforeAll has run).
+ */
+export function useSiteInBrowser(options: BrowserContextOptions = {}): { readonly site: Site; readonly ctx: GuardedContext } {
+  let site: Site | undefined;
+  let ctx: GuardedContext | undefined;
+  beforeAll(async () => {
+    site = await openSite();
+    ctx = await guardedContext(site, options);
+  });
+  afterAll(async () => {
+    await ctx?.context.close();
+    await site?.close();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the site is not open: read it inside a test, after beforeAll");
+    return value;
+  };
+  return {
+    get site() {
+      return opened(site);
+    },
+    get ctx() {
+      return opened(ctx);
+    },
   };
 }
 

@@ -4,21 +4,11 @@
  * Space opens it, and the table becomes visible.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { siteClaims, typicalPage } from "../budget/pages";
-import { formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { formatList, useSiteInBrowser } from "./harness";
 
-let site: Site;
-let ctx: GuardedContext;
-
-beforeAll(async () => {
-  site = await openSite();
-  ctx = await guardedContext(site);
-});
-afterAll(async () => {
-  await ctx?.context.close();
-  await site?.close();
-});
+const browser = useSiteInBrowser();
 
 /** Mark each chart's table toggle with data-kbd-toggle="<n>"; returns how many charts have a table. */
 async function markToggles(page: Page): Promise<{ charts: number; unmarked: string[] }> {
@@ -49,9 +39,9 @@ async function markToggles(page: Page): Promise<{ charts: number; unmarked: stri
 }
 
 async function tabThrough(url: string): Promise<void> {
-  const page = await ctx.newPage();
+  const page = await browser.ctx.newPage();
   try {
-    await page.goto(site.origin + url);
+    await page.goto(browser.site.origin + url);
     // Client-drawn views (the compare page) settle first.
     await page.waitForLoadState("networkidle");
     const { charts, unmarked } = await markToggles(page);
@@ -83,7 +73,7 @@ async function tabThrough(url: string): Promise<void> {
     const missedAlways = await page.evaluate((ids) => ids.filter((n) => !document.querySelector(`[data-kbd-table="${n}"][data-kbd-always]`)), missed);
     expect(missedAlways, `chart table toggles never focused within ${maxTabs} Tab presses`).toEqual([]);
     expect(problems).toEqual([]);
-    expect(ctx.offOrigin, formatList("requests to other origins", ctx.offOrigin)).toEqual([]);
+    expect(browser.ctx.offOrigin, formatList("requests to other origins", browser.ctx.offOrigin)).toEqual([]);
   } finally {
     await page.close();
   }

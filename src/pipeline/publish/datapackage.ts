@@ -3,7 +3,8 @@
  * generated from the same Dataset definitions as the files themselves.
  */
 import type { FileTree } from "../atomic";
-import { datasetFiles, type Dataset } from "./datasets";
+import { datasetFiles, type Dataset, type ResourceSource } from "./datasets";
+import type { FieldDef } from "./fields";
 
 export interface BuildInfo {
   version: string;
@@ -26,7 +27,44 @@ export interface ExtraFile {
   sources: Dataset["sources"];
 }
 
-export function datapackage(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): object {
+/** datapackage.json as written here; the site reads it with these same types (src/site/data.ts). */
+export interface PackageField extends Pick<FieldDef, "name" | "type" | "description" | "unit"> {
+  constraints?: { enum: readonly string[] };
+}
+interface PackageFile {
+  name: string;
+  path: string;
+  title: string;
+  description: string;
+  format: string;
+  mediatype: string;
+  encoding: "utf-8";
+  sources: ResourceSource[];
+}
+export interface TabularResource extends PackageFile {
+  dialect: { delimiter: string; lineTerminator: string; header: boolean };
+  schema: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
+  processing: string;
+  rows: number;
+  alternates: Array<{ path: string; format: string; mediatype: string }>;
+}
+/** A non-tabular file (the map): no schema, rows or alternates. */
+export type PackageResource = TabularResource | (PackageFile & Partial<Record<Exclude<keyof TabularResource, keyof PackageFile>, undefined>>);
+export interface DataPackage {
+  profile: "data-package";
+  name: string;
+  title: string;
+  description: string;
+  version: string;
+  data_vintage: string;
+  licenses: Array<typeof LICENSE>;
+  sources: Array<{ title: string; path: string }>;
+  resources: PackageResource[];
+}
+
+const sourceOf = (s: ResourceSource): ResourceSource => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence });
+
+export function datapackage(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): DataPackage {
   return {
     profile: "data-package",
     name: "finsam-i-siffror",
@@ -37,8 +75,8 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
     data_vintage: build.dataVintage,
     licenses: [LICENSE],
     sources: uniqueSources(datasets),
-    resources: datasets.flatMap((d) => [
-      {
+    resources: [
+      ...datasets.map((d): TabularResource => ({
         name: d.name,
         path: `${d.name}.csv`,
         title: d.title,
@@ -58,13 +96,12 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
           primaryKey: d.primaryKey,
           missingValues: [""],
         },
-        sources: d.sources.map((s) => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence })),
+        sources: d.sources.map(sourceOf),
         processing: d.processing,
         rows: d.rows.length,
         alternates: [{ path: `${d.name}.json`, format: "json", mediatype: "application/json" }],
-      },
-    ]).concat(
-      extras.map((e) => ({
+      })),
+      ...extras.map((e): PackageResource => ({
         name: e.name,
         path: e.path,
         title: e.title,
@@ -72,9 +109,9 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
         format: e.format,
         mediatype: e.mediatype,
         encoding: "utf-8",
-        sources: e.sources.map((s) => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence })),
-      })) as never[],
-    ),
+        sources: e.sources.map(sourceOf),
+      })),
+    ],
   };
 }
 
