@@ -45,6 +45,9 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
     if (!foerbundIds.has(f.foerbund_id))
       throw new DataInputError({ file: "data/snapshot/riksdag-2015/foerbund/figures.csv", row: i + 2, column: "foerbund_id", value: f.foerbund_id }, "not a förbund in data/registry/foerbund.csv");
   });
+  for (const { file, rows } of snapshot.foerbundTables.values())
+    for (const f of rows)
+      if (!foerbundIds.has(f.foerbund_id)) throw new DataInputError({ file, row: f.row, column: "foerbund_id", value: f.foerbund_id }, "not a förbund in data/registry/foerbund.csv");
 
   const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!);
   const weights = {

@@ -18,7 +18,9 @@ import {
   provenanceSchema,
   SNAPSHOT_COLUMNS,
   foerbundFigureSchema,
+  foerbundTableFigureSchema,
   type FoerbundFigure,
+  type FoerbundTableFigure,
   type IndicatorMeta,
   type IndicatorValue,
   type Kommun,
@@ -39,6 +41,8 @@ export interface Snapshot {
   printed: Map<string, PrintedFigure[]>;
   /** Per-förbund figures from the 2015 report's running text. */
   foerbundFigures: FoerbundFigure[];
+  /** Tables about single förbund (Bilaga 2), by table id; `file` for error messages. */
+  foerbundTables: Map<string, { file: string; rows: Array<FoerbundTableFigure & { row: number }> }>;
   topology: Topology;
   provenance: Map<string, Provenance>;
 }
@@ -90,6 +94,15 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
   const foerbundFigures = read("riksdag-2015/foerbund/figures.csv", foerbundFigureSchema, SNAPSHOT_COLUMNS.foerbundFigure);
   assertUniqueKey(foerbundFigures.rows, ["table", "source_line", "foerbund_id", "activity", "period", "measure"], foerbundFigures.file);
 
+  const foerbundTables = new Map<string, { file: string; rows: Array<FoerbundTableFigure & { row: number }> }>();
+  for (const name of readdirSync(join(dir, "riksdag-2015/foerbund")).filter((f) => /^b2-.*\.csv$/.test(f)).sort()) {
+    const t = read(`riksdag-2015/foerbund/${name}`, foerbundTableFigureSchema, SNAPSHOT_COLUMNS.foerbundTableFigure);
+    assertUniqueKey(t.rows, ["foerbund_id", "activity", "period", "measure", "breakdown"], t.file);
+    const ids = new Set(t.rows.map((r) => r.table));
+    if (ids.size !== 1) throw new DataInputError({ file: t.file, column: "table", value: [...ids].join(", ") }, "a file holds exactly one table");
+    foerbundTables.set([...ids][0]!, { file: t.file, rows: t.rows });
+  }
+
   const provenance = new Map<string, Provenance>();
   for (const source of ["areas", "kolada", "geo", "riksdag-2015", "socsam"]) {
     const file = rel(`${source}/provenance.json`);
@@ -109,6 +122,7 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     values,
     printed,
     foerbundFigures: foerbundFigures.rows.map(({ row: _r, ...f }) => f),
+    foerbundTables,
     topology,
     provenance,
   };

@@ -105,12 +105,35 @@ export const foerbundFigureSchema = z
   });
 export type FoerbundFigure = z.output<typeof foerbundFigureSchema>;
 
+/** Units of the per-förbund tables; "unknown" where the table prints no unit and none can be read from it. */
+export const FOERBUND_TABLE_UNITS = ["persons", "count", "percent", "SEK", "TSEK", "unknown"] as const;
+
+/**
+ * A cell of a table about one förbund (Bilaga 2 of the 2015 follow-up): a
+ * printed figure as above, plus the förbund, the activity or project it is
+ * about, and the row label as printed. The period may be a span
+ * ("2010..2013", "2014-01..2014-10": a project period, or a part of a year).
+ */
+export const foerbundTableFigureSchema = printedFigureSchema.extend({
+  foerbund_id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "förbund id must be a registry slug"),
+  activity: z.string(),
+  period: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?(\.\.\d{4}(-\d{2})?)?$/, "period must be YYYY, YYYY-MM or a span FROM..TO of those")
+    .refine((p) => p.split("..").every((end) => Number(end.slice(0, 4)) >= FIRST_YEAR && Number(end.slice(0, 4)) <= LAST_YEAR), `year out of range ${FIRST_YEAR}–${LAST_YEAR}`)
+    .refine((p) => { const [from, to] = p.split(".."); return to === undefined || from! <= to; }, "a span must not end before it starts"),
+  measure_printed: z.string(),
+  unit: z.enum(FOERBUND_TABLE_UNITS),
+});
+export type FoerbundTableFigure = z.output<typeof foerbundTableFigureSchema>;
+
 export const SNAPSHOT_COLUMNS = {
   kommun: ["kommunkod", "name", "lanskod"],
   lan: ["lanskod", "name"],
   indicatorValue: ["kpi", "level", "code", "year", "sex", "value", "status", "note"],
   indicatorMeta: ["kpi", "title", "description", "publisher", "kolada_publication_date"],
   printedFigure: ["table", "period", "measure", "breakdown", "value", "unit", "value_printed", "source_line", "note"],
+  foerbundTableFigure: ["table", "foerbund_id", "activity", "period", "measure", "measure_printed", "breakdown", "value", "unit", "value_printed", "source_line", "note"],
   foerbundFigure: ["table", "foerbund_id", "foerbund_printed", "activity", "period", "measure", "value", "value_low", "value_high", "unit", "note", "source_line", "quote"],
 } as const;
 

@@ -13,7 +13,7 @@ import type { FoerbundIndicatorValue } from "../pipeline/derive/foerbund-areas";
 import type { GroupId, GroupValue } from "../pipeline/derive/with-without";
 import type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow } from "../pipeline/publish/registry-datasets";
 import type { CoverageRow } from "../pipeline/registry/derive";
-import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type FoerbundFigure, type PrintedFigure, type Sex } from "../pipeline/schema";
+import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type FoerbundFigure, type FoerbundTableFigure, type PrintedFigure, type Sex } from "../pipeline/schema";
 
 // ---- published row types (pipeline types + what publishing adds) ----
 
@@ -222,6 +222,8 @@ export type GroupValueRow = GroupValue;
 export type { GroupId };
 /** forbund-siffror-2015: a per-förbund figure from the 2015 report's text. */
 export type FoerbundFigureRow = FoerbundFigure;
+/** forbund-tabeller-2015: one cell of a Bilaga 2 table about one förbund. */
+export type FoerbundTableRow = FoerbundTableFigure & { table_title: string };
 
 export const completeListRows = (): CompleteListRow[] => readJson<CompleteListRow[]>("fullstandiga-listor.json");
 export const coverageYears = (): CoverageYearRow[] => readJson<CoverageYearRow[]>("tackning-per-ar.json");
@@ -234,6 +236,7 @@ export const foerbundValueRows = (): FoerbundValueRow[] => readJson<FoerbundValu
 export const groupValueRows = (): GroupValueRow[] => readJson<GroupValueRow[]>("med-och-utan-forbund.json");
 export const registrySources = (): RegistrySourceRow[] => readJson<RegistrySourceRow[]>("kallor.json");
 export const foerbundFigureRows = (): FoerbundFigureRow[] => readJson<FoerbundFigureRow[]>("forbund-siffror-2015.json");
+export const foerbundTableRows = (): FoerbundTableRow[] => readJson<FoerbundTableRow[]>("forbund-tabeller-2015.json");
 
 export function registrySource(id: string): RegistrySourceRow | undefined {
   return memo("registrySourceById", () => new Map(registrySources().map((s) => [s.id, s]))).get(id);

@@ -2,7 +2,7 @@
  * Page models for /forbund/<id>/ and /forbund/<id>/<year>/: everything a page
  * shows, computed here so the .astro files only lay it out.
  */
-import { capitalize, formatNumber, formatWithUnit, joinSv } from "./format";
+import { capitalize, formatNumber, formatPeriod, formatWithUnit, joinSv } from "./format";
 import type { Measure } from "./measures";
 import { END_REASON_WORDS, certaintyWord, dateInWords, endInWords, endedSentence, foundedSentence } from "./foerbund-dates";
 import { changeSincePrevious, compareWord, rankInWords, sameMembers, signedNumber, type Change, type Rank } from "./foerbund-stats";
@@ -16,6 +16,7 @@ import {
   areaValue,
   foerbund,
   foerbundFigures,
+  foerbundTables,
   foerbundMeasures,
   foerbundNames,
   foerbundSources,
@@ -33,6 +34,7 @@ import {
   type AreaValueRow,
   type FigureRow,
   type Foerbund,
+  type FoerbundTableRow,
   type MemberYearRow,
   type NameRow,
   type SourceRow,
@@ -89,6 +91,14 @@ export interface FoerbundPage {
   membersLatestYear: number | null;
   membersLatest: MemberLatest[];
   figures: Array<FigureRow & { label: string; valueText: string }>;
+  /** Bilaga 2 tables about the förbund; the optional columns only where a row uses them. */
+  tables: Array<{
+    table: string;
+    title: string;
+    hasActivity: boolean;
+    hasBreakdown: boolean;
+    rows: Array<FoerbundTableRow & { label: string; periodText: string; valueText: string }>;
+  }>;
   sources: SourceRow[];
   summary: string;
 }
@@ -105,7 +115,8 @@ export function nameEndInWords(raw: string): string {
   return `till ${dateInWords(raw)}`;
 }
 
-const UNIT_WORDS: Record<string, string> = { SEK: "kr", persons: "personer", percent: "%", visits: "besök", sessions: "tillfällen" };
+/** Units in words; "unknown" (the table prints none) gets no word: the row's note says so. */
+const UNIT_WORDS: Record<string, string> = { SEK: "kr", TSEK: "tkr", persons: "personer", count: "st.", percent: "%", visits: "besök", sessions: "tillfällen", unknown: "" };
 
 /** A figure's printed value: "2 500 personer", "30 000 000 kr", "40–45 %". */
 export function figureValueText(f: Pick<FigureRow, "value" | "value_low" | "value_high" | "unit">): string {
@@ -183,6 +194,17 @@ export function foerbundPage(id: string): FoerbundPage {
     membersLatestYear,
     membersLatest,
     figures: foerbundFigures(id).map((x) => ({ ...x, label: measureLabel(x.measure), valueText: figureValueText(x) })),
+    tables: foerbundTables(id).map((t) => ({
+      ...t,
+      hasActivity: t.rows.some((r) => r.activity !== ""),
+      hasBreakdown: t.rows.some((r) => r.breakdown !== ""),
+      rows: t.rows.map((r) => ({
+        ...r,
+        label: r.measure_printed || measureLabel(r.measure),
+        periodText: formatPeriod(r.period),
+        valueText: figureValueText({ ...r, value_low: null, value_high: null }),
+      })),
+    })),
     sources: foerbundSources(id),
     summary,
   };

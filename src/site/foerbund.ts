@@ -9,6 +9,7 @@ import {
   RIKET,
   coverageYears,
   foerbundFigureRows,
+  foerbundTableRows,
   foerbundNameRows,
   foerbundRows,
   foerbundValueRows,
@@ -23,6 +24,7 @@ import {
   type ComparisonRow,
   type CoverageYearRow,
   type FoerbundFigureRow,
+  type FoerbundTableRow,
   type FoerbundNameRow,
   type FoerbundRow,
   type FoerbundValueRow,
@@ -40,7 +42,7 @@ export type NameRow = FoerbundNameRow;
 export type SourceRow = RegistrySourceRow;
 export type AreaValueRow = FoerbundValueRow;
 export type FigureRow = FoerbundFigureRow;
-export type { ComparisonRow, CoverageYearRow, MemberYearRow, SpellRow };
+export type { ComparisonRow, CoverageYearRow, FoerbundTableRow, MemberYearRow, SpellRow };
 
 // ---- indexes, built once per build ----
 
@@ -268,6 +270,12 @@ export { RIKET };
 
 export function foerbundFigures(id: string): FigureRow[] {
   return memo("figuresById", () => groupBy(figureRows(), (r) => r.foerbund_id)).get(id) ?? [];
+}
+
+/** The Bilaga 2 tables about a förbund, in table order, each with its rows as published. */
+export function foerbundTables(id: string): Array<{ table: string; title: string; rows: FoerbundTableRow[] }> {
+  const rows = memo("tablesById", () => groupBy(foerbundTableRows(), (r) => r.foerbund_id)).get(id) ?? [];
+  return [...groupBy(rows, (r) => r.table)].map(([table, cells]) => ({ table, title: cells[0]!.table_title, rows: cells }));
 }
 
 /** Names of kommuner for labels. */

@@ -68,8 +68,9 @@ export function valueHtml(value: number | null | undefined, decimals = 0): strin
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
-/** "2015" → "2015"; "2015-05" → "maj 2015". */
+/** "2015" → "2015"; "2015-05" → "maj 2015"; a span "2010..2013" → "2010–2013". */
 export function formatPeriod(period: string): string {
+  if (period.includes("..")) return period.split("..").map(formatPeriod).join("–");
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : period;
 }

@@ -16,6 +16,9 @@ const OHALSO_GENDER = koladaFileName("N00957", true);
 const POP = koladaFileName("N01951", false);
 const KOMMUNER = "kolada/ddf--entities--geo--kommun.csv";
 const T01 = "riksdag-2015/tables/t01_samordningsforbund_och_kommuner_2008_2015.csv";
+const B2_09 = "riksdag-2015/tables/b2_09_finsamteamen_norra_bohuslan_uof_2013.csv";
+const B2_10 = "riksdag-2015/tables/b2_10_goteborg_nordost_avslut_per_verksamhet_2013.csv";
+const B2_15 = "riksdag-2015/tables/b2_15_kalmar_arbete_studier_efter_avslut_2009_2014.csv";
 
 interface Case {
   name: string;
@@ -50,6 +53,12 @@ const cases: Case[] = [
   { name: "a printed value that differs from the printed cell", file: T01, edit: (t) => t.replace(",1234,", ",1243,"), row: 2, column: "value", says: /differs from the printed cell/ },
   { name: "a printed table with a foreign table id", file: T01, edit: (t) => t.replace("\nT01,", "\nT02,"), row: 2, column: "table_id", says: /expected T01/ },
   { name: "a printed table with a year out of range", file: T01, edit: (t) => t.replace(/\nT01,2013,2013/, "\nT01,1850,1850"), row: 2, column: "period", says: /year out of range/ },
+  { name: "a Bilaga 2 table naming a förbund it is not known to list", file: B2_09, edit: (t) => t.replace("Samordningsförbundet Norra Bohuslän", "Samordningsförbundet Fixtur"), row: 2, column: "foerbund", says: /not a förbund this table is known to list/ },
+  { name: "a Bilaga 2 note with no Swedish wording", file: B2_10, edit: (t) => t.replace("blank in source", "left blank on purpose"), row: 3, column: "note", says: /without a Swedish wording/ },
+  { name: "a Bilaga 2 unit we do not know", file: B2_10, edit: (t) => t.replace("7,persons,7", "7,people,7"), row: 2, column: "unit", says: /unknown unit/ },
+  { name: "a Bilaga 2 value that differs from the printed cell", file: B2_10, edit: (t) => t.replace("78,percent,78 %", "87,percent,78 %"), row: 4, column: "value", says: /differs from the printed cell "78 %"/ },
+  { name: "a Bilaga 2 period that ends before it starts", file: B2_15, edit: (t) => t.replace("2014-01..2014-10", "2014-10..2014-01"), row: 2, column: "period", says: /must not end before it starts/ },
+  { name: "a Bilaga 2 duplicate cell", file: B2_10, edit: (t) => t + "B2-10,2013,Fixtur Angered,antal_avslutade,fortsatt_rehab,kvinnor,7,persons,7,3086,\n", row: 5, column: "foerbund_id+activity+period+measure+breakdown", says: /duplicate key.*row 2/ },
   {
     name: "a boundary for an unknown kommun",
     file: "geo/swedish_municipalities.geojson",

@@ -79,9 +79,35 @@ describe("areas, geo and printed-table importers", () => {
     expect(lines[2]).toBe("txt_03,fixtur-forbund,Fixturförbundet,Hela förbundet,2015?,andel_resurser,,90,95,percent,,3483,90–95 procent (fixtur)");
     expect(lines[3]).toContain("txt_04,fixtur-forbund,Fixturförbundet,,2015,statlig_tilldelning,3052000,,,SEK,,2960,");
   });
+  it("maps each Bilaga 2 table to one row per cell, with the förbund, a span period and Swedish notes", () => {
+    const b208 = read("riksdag-2015/foerbund/b2-08.csv").trim().split("\n");
+    expect(b208[0]).toBe("table,foerbund_id,activity,period,measure,measure_printed,breakdown,value,unit,value_printed,source_line,note");
+    expect(b208[1]).toBe("B2-08,skelleftea-norsjo,Fixtur Arbetsmarknadstorget,2010..2013,deltagare,Deltagare under projekttiden,,79,persons,Unga 16–29 år. 79 deltagare,2934,Status: Ordinarie verksamhet fr.o.m. 2013-09-01.");
+    // A printed mark that ends in a full stop gets no second one.
+    expect(b208[2]).toMatch(/,Status: Avslutat\. Finansiering: Soc\.styr\.$/);
+    expect(b208[3]).toMatch(/,200,persons,Gymnasieelever\. Ca 200,2943,Ungefärligt tal \(tryckt ”Ca”\)\. Status: Pågår\. Finansiering: ESF\.$/);
+    // The förbund named in a column becomes its registry id.
+    expect(read("riksdag-2015/foerbund/b2-09.csv")).toContain("B2-09,uddevalla-orust-fargelanda,,2013,antal_deltagare,Antal deltagare,,143,persons,143,3006,");
+    // A blank cell stays blank, never 0, and the reason is said in Swedish.
+    const b210 = read("riksdag-2015/foerbund/b2-10.csv");
+    expect(b210).toContain("B2-10,goteborg-nordost,Fixtur Bergsjön,2013,antal_avslutade_fortsatt_rehab,,man,,persons,,3090,Tom ruta i tabellen.");
+    expect(b210).toContain("B2-10,goteborg-nordost,Summa,2013,andel_tagit_vidare_steg,,totalt,78,percent,78 %,3103,");
+    // A unit the table does not print, and that cannot be read from it, is "unknown".
+    expect(read("riksdag-2015/foerbund/b2-08b.csv")).toContain('B2-08b,skelleftea-norsjo,Fixtur Spira,2013,arbete,,,18,unknown,Arbete: 18,2949,"Enheten är oklar. Tabellen skriver ingen enhet');
+    expect(read("riksdag-2015/foerbund/b2-15.csv")).toContain("B2-15,kalmar-lan,,2014-01..2014-10,andel_arbete_studier_efter_avslut,,,34,percent,34,3497,Perioden tryckt ”t.o.m. okt. 2014”.");
+  });
+  it("records each Bilaga 2 table in the provenance with its title, lines and what the report cites", () => {
+    const p = JSON.parse(read("riksdag-2015/provenance.json"));
+    const b212 = p.files.find((f: { path: string }) => f.path === "foerbund/b2-12.csv");
+    expect(b212.title).toBe("Fixturtabell B2-12");
+    expect(b212.source_ref).toMatch(/^Bilaga 2, rad 3000-3001 i rapporten; rapporten anger som underlag: Budget och verksamhetsplan för 2015/);
+    expect(b212.from.map((f: { file: string }) => f.file)).toEqual(["riksdag-2015/tables/b2_12_delta_budget_2015.csv", "riksdag-2015/tables/INDEX.csv"]);
+    expect(b212.rows).toBe(1);
+  });
   it("writes a snapshot that the build's loader accepts", () => {
     const s = loadSnapshot(out);
     expect(s.values.get("N00957")).toHaveLength(15);
     expect(s.printed.get("T01")).toHaveLength(1);
+    expect(s.foerbundTables.get("B2-10")!.rows).toHaveLength(3);
   });
 });

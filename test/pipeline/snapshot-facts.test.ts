@@ -101,3 +101,34 @@ describe("the snapshot", () => {
     expect(snapshot.indicatorMeta.get("N00957")).toMatchObject({ title: "Ohälsotal, dagar", publisher: "Försäkringskassan" });
   });
 });
+
+describe("the Bilaga 2 tables about single förbund", () => {
+  const rows = (table: string) => snapshot.foerbundTables.get(table)!.rows;
+  const sum = (xs: Array<{ value: number | null }>) => xs.reduce((s, x) => s + (x.value ?? 0), 0);
+
+  it("holds all ten tables, 331 cells, each tied to a förbund", () => {
+    expect([...snapshot.foerbundTables.keys()]).toEqual(["B2-08", "B2-08b", "B2-09", "B2-10", "B2-11", "B2-12", "B2-13", "B2-14", "B2-15", "B2-16"]);
+    expect([...snapshot.foerbundTables.values()].reduce((n, t) => n + t.rows.length, 0)).toBe(331);
+  });
+  it("Kalmar's 2015 projects add up to the printed total of 14 320 500 kr (B2-14)", () => {
+    const b214 = rows("B2-14");
+    expect(b214.find((r) => r.activity === "Totalt")!.value).toBe(14_320_500);
+    expect(sum(b214.filter((r) => r.activity !== "Totalt"))).toBe(14_320_500);
+  });
+  it("Delta's 2015 budget lines add up to the printed 25 000 tkr (B2-12)", () => {
+    const b212 = rows("B2-12");
+    expect(b212.find((r) => r.activity === "Totalt")!.value).toBe(25_000);
+    expect(sum(b212.filter((r) => r.activity !== "Totalt"))).toBe(25_000);
+  });
+  it("Göteborg Nordost's Summa row equals the sum of its activities, blank cells left blank (B2-10)", () => {
+    const counts = rows("B2-10").filter((r) => r.measure.startsWith("antal_avslutade"));
+    const keys = new Set(counts.filter((r) => r.activity === "Summa").map((r) => `${r.measure}|${r.breakdown}`));
+    expect(keys.size).toBe(7);
+    for (const key of keys) {
+      const [measure, breakdown] = key.split("|");
+      const cells = counts.filter((r) => r.measure === measure && r.breakdown === breakdown);
+      expect(sum(cells.filter((r) => r.activity !== "Summa")), key).toBe(cells.find((r) => r.activity === "Summa")!.value);
+    }
+    expect(rows("B2-10").filter((r) => r.value === null).every((r) => r.note.startsWith("Tom ruta"))).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { formatWithUnit } from "../../src/site/format";
 
 const DIST = path.resolve("dist");
 const read = (p: string) => fs.readFileSync(path.join(DIST, p), "utf8");
@@ -62,6 +63,27 @@ describe.skipIf(!built)("built site", () => {
     expect(firstRow.querySelector("td")!.textContent).toBe("–saknas");
     const csv = read("diagram/kommun-0330-ohalsotal.csv").split("\n");
     expect(csv[1]).toMatch(/^2001,,/);
+  });
+
+  it("shows a förbund's Bilaga 2 tables on its page, cell for cell as published", () => {
+    const { document } = parseHTML(read("forbund/kalmar-lan/index.html"));
+    const tables = [...document.querySelectorAll("#bilaga-2 ~ .table-scroll table")];
+    expect(tables.map((t) => t.querySelector("caption")!.textContent)).toEqual([
+      "Aktuella individinriktade projekt och beräknade kostnader för 2015 – Samordningsförbundet i Kalmar län",
+      "Andel och antal personer i arbete eller studier efter avslutade insatser – Samordningsförbundet i Kalmar län",
+      "Samordningsförbundet i Kalmar – treårsbudget",
+    ]);
+    const published = JSON.parse(read("data/forbund-tabeller-2015.json")) as Array<{ table: string; foerbund_id: string }>;
+    const b214 = tables[0]!;
+    expect(b214.querySelectorAll("tbody tr").length).toBe(published.filter((r) => r.table === "B2-14").length);
+    const total = [...b214.querySelectorAll("tbody tr")].find((tr) => tr.querySelector("td")?.textContent === "Totalt")!;
+    expect(total.querySelector("td.num")!.textContent).toBe(formatWithUnit(14_320_500, 0, "kr"));
+    // The part-year period is written out, not guessed to be the whole year.
+    expect(tables[1]!.textContent).toContain("januari 2014–oktober 2014");
+    // A blank cell in Göteborg Nordost's table is a dash with its reason, never 0.
+    const nordost = parseHTML(read("forbund/goteborg-nordost/index.html")).document;
+    const blank = [...nordost.querySelectorAll("#bilaga-2 ~ .table-scroll tbody tr")].find((tr) => /Tom ruta/.test(tr.textContent ?? ""))!;
+    expect(blank.querySelector("td.num")!.textContent).toBe("–");
   });
 
   it("shows version and data vintage from datapackage.json in the footer", () => {

@@ -48,6 +48,8 @@ describe("Swedish number formatting", () => {
     expect(formatYear(2010)).toBe("2010");
     expect(formatPeriod("2015-05")).toBe("maj 2015");
     expect(formatPeriod("2014")).toBe("2014");
+    expect(formatPeriod("2010..2013")).toBe("2010–2013");
+    expect(formatPeriod("2014-01..2014-10")).toBe("januari 2014–oktober 2014");
   });
 
   it("joins words and years the Swedish way", () => {

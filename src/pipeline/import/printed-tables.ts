@@ -2,6 +2,7 @@
  * Import tables that were printed in reports and extracted to CSV, keeping for
  * each figure the printed cell and its line in the source document:
  *   - the national Finsam tables of the Riksdag follow-up 2015 (Tabell 1–17),
+ *     and its tables about single förbund (Bilaga 2: ./foerbund-tables.ts),
  *   - SOCSAM's 1998 financial result (Tabell 1 of the 1999 lägesrapport).
  * Each table's own columns are mapped to one tidy shape (PrintedFigure):
  * period, measure, breakdown, value, unit, value_printed, source_line, note.
@@ -11,6 +12,8 @@ import { formatCsv, type CsvTable } from "../csv";
 import { DataInputError } from "../errors";
 import { SNAPSHOT_COLUMNS, foerbundFigureSchema, printedFigureSchema, type FoerbundFigure, type PrintedFigure, type Provenance } from "../schema";
 import { assertUniqueKey, validateRow } from "../validate";
+import { importBilaga2Tables } from "./foerbund-tables";
+import { checkPrintedMatches } from "./printed-cell";
 import { checksum, readSourceCsv } from "./source-files";
 
 interface TableSpec {
@@ -84,6 +87,9 @@ export function importRiksdag2015(from: string): { files: FileTree; figures: Pri
     source_ref: "Bilaga 2 och kapitel 5, löptext; varje rad har sitt citat och radnummer",
     rows: perFoerbund.figures.length,
   });
+  const bilaga2 = importBilaga2Tables(from, { titles, source: index.source });
+  for (const [path, content] of bilaga2.files) files.set(path, content);
+  provenanceFiles.push(...bilaga2.provenanceFiles);
   const provenance: Provenance = {
     source: "riksdag-2015",
     title: "Finsam – en uppföljning av finansiell samordning av rehabiliteringsinsatser (2014/15:RFR)",
@@ -240,13 +246,3 @@ function readPrintedTable(table: CsvTable, spec: TableSpec): PrintedFigure[] {
   return figures.map(({ row: _row, ...f }) => f);
 }
 
-/** Where the printed cell is a plain number, the value must be exactly that number. */
-function checkPrintedMatches(f: PrintedFigure, at: ConstructorParameters<typeof DataInputError>[0]): void {
-  const printed = f.value_printed.replace(/\s+/g, "").replace(/%$/, "").replace(/^[–−]/, "-");
-  if (/^-?\d+(,\d+)?$/.test(printed)) {
-    const n = Number(printed.replace(",", "."));
-    if (f.value !== n) throw new DataInputError(at, `value differs from the printed cell "${f.value_printed}"`);
-  } else if (/^[–-]?$/.test(printed) && f.value !== null) {
-    throw new DataInputError(at, `the printed cell "${f.value_printed}" has no number, but a value is given`);
-  }
-}

@@ -9,7 +9,7 @@ import type { TotalCheck } from "../derive/check-totals";
 import type { DerivedValue } from "../derive/population";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
 import type { Snapshot } from "../load";
-import type { IndicatorValue, PrintedFigure, Provenance, Sex } from "../schema";
+import { FOERBUND_TABLE_UNITS, type IndicatorValue, type PrintedFigure, type Provenance, type Sex } from "../schema";
 import { field, type FieldDef } from "./fields";
 
 export interface ResourceSource {
@@ -176,7 +176,7 @@ export function buildDatasets(snapshot: Snapshot, derived: Derivations, catalog:
     fields: printedFields(),
     primaryKey: ["table", "period", "measure", "breakdown"],
     rows: national.map((f) => ({ ...f, table_title: titles.get(f.table) })),
-    sources: sourcesOf(riksdag),
+    sources: sourcesOf(riksdag, riksdag.files.filter((f) => /^t\d+\.csv$/.test(f.path)).map((f) => f.path)),
     processing: "Tusentalsmellanrum borttagna, decimalkomma till punkt, tankstreck till tomt värde; den tryckta cellen finns kvar i value_printed. Rapportens egna motsägelser är kvar och förklarade i note.",
   });
 
@@ -197,6 +197,35 @@ export function buildDatasets(snapshot: Snapshot, derived: Derivations, catalog:
     rows: snapshot.foerbundFigures,
     sources: sourcesOf(riksdag, ["foerbund/figures.csv"]),
     processing: "Tusentalsmellanrum borttagna; ett intervall som 450–900 delat i value_low och value_high. Inget år härlett där texten inte anger det.",
+  });
+
+  const foerbundTables = [...snapshot.foerbundTables.entries()];
+  const tablePath = (id: string) => `foerbund/${id.toLowerCase()}.csv`;
+  const tableTitles = new Map(riksdag.files.map((f) => [f.path, f.title]));
+  datasets.push({
+    name: "forbund-tabeller-2015",
+    title: "Tabeller om enskilda förbund i riksdagens uppföljning 2015 (Bilaga 2)",
+    description:
+      "Tabellerna om enskilda förbund i Bilaga 2 till 2014/15:RFR: projekt och resultat i Skellefteå–Norsjö, Finsamteamen i Norra Bohuslän och Uddevalla–Orust–Färgelanda, avslut per verksamhet i Göteborg Nordost, budget i Göteborg Hisingen (Delta), deltagare i SUS för BÅD-ESÅ, projekt, resultat och budget i Kalmar län. En rad per tryckt cell, med radnummer i rapporten.",
+    fields: [
+      field("table", { description: "Tabellens id i Bilaga 2 (B2-08 … B2-16; B2-08b är resultatkolumnen i B2-08 uppdelad i tal)." }),
+      field("table_title"),
+      field("foerbund_id"),
+      field("activity", { description: "Verksamhet, projekt eller avsnitt som raden gäller, som tabellen skriver det; tomt = hela förbundet." }),
+      field("period", { description: "År (YYYY), månad (YYYY-MM) eller period FRÅN..TILL (t.ex. 2010..2013 för en projekttid, 2014-01..2014-10 för en del av ett år)." }),
+      field("measure", { description: "Vad värdet mäter, som kod (t.ex. antal_avslutade_fortsatt_rehab)." }),
+      field("measure_printed"),
+      field("breakdown", { description: "Uppdelning, t.ex. kön eller den bas en andel räknas på (”av 80 avslut”); tomt om ingen." }),
+      field("value", { description: "Värdet som det lästs ur tabellen. Tomt där rutan är tom eller inget tal står; se note." }),
+      field("unit", { description: "Enhet: persons, count, percent, SEK, TSEK, eller unknown där tabellen inte skriver någon och den inte går att läsa ut.", enum: FOERBUND_TABLE_UNITS }),
+      field("value_printed"),
+      field("source_line"),
+      field("note"),
+    ],
+    primaryKey: ["table", "foerbund_id", "activity", "period", "measure", "breakdown"],
+    rows: foerbundTables.flatMap(([id, t]) => t.rows.map(({ row: _r, ...f }) => ({ ...f, table_title: tableTitles.get(tablePath(id)) }))),
+    sources: sourcesOf(riksdag, foerbundTables.map(([id]) => tablePath(id))),
+    processing: "Varje tabell i sitt eget format omförd till en rad per cell. Tusentalsmellanrum borttagna, decimalkomma till punkt; tom ruta är tomt värde, aldrig 0. Summarader står kvar som de trycktes (activity Totalt eller Summa). Inget räknat om.",
   });
 
   const socsam = snapshot.provenance.get("socsam")!;

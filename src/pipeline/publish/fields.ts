@@ -46,6 +46,7 @@ const defs = {
   unit: { type: "string", description: "Enhet: persons, count, count_insatser, percent, MSEK, TSEK, SEK_per_participant …" },
   value_printed: { type: "string", description: "Cellen exakt som den trycktes (tusentalsmellanrum, decimalkomma, tankstreck)." },
   source_line: { type: "integer", description: "Radnummer i textversionen av källdokumentet där värdet står." },
+  measure_printed: { type: "string", description: "Radrubriken som den trycktes, där den skiljer sig från koden i measure; tomt annars." },
   foerbund_printed: { type: "string", description: "Förbundets namn som det står i källan." },
   activity: { type: "string", description: "Verksamhet eller insats som siffran gäller, som källan anger den; tomt = hela förbundet." },
   value_low: { type: "number", description: "Lägsta värdet där källan anger ett intervall (t.ex. 450–900)." },
