@@ -32,6 +32,8 @@ const byType = pagesByType(all);
 const urls: Array<{ type: string; url: string }> = ORDER.filter((t) => byType.has(t)).map((t) => ({ type: t, url: typicalPage(t, PREFERRED[t], all)!.url }));
 // The compare page also as drawn in the browser from a shared link.
 if (byType.has("compare")) urls.push({ type: "compare (drawn from the URL)", url: "/jamfor/?indikator=arbetsloshet&omraden=0180,1480,25,00" });
+// The förbund page with the most tables: its indicators and three Bilaga 2 tables.
+if (all.some((p) => p.url === "/forbund/kalmar-lan/")) urls.push({ type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" });
 
 let site: Site;
 let strict: GuardedContext;
