@@ -44,7 +44,7 @@ interface Bilaga2Table {
   cites: string;
   /** A title of our own where the index's is not the printed one. */
   title?: string;
-  cells(v: Cells): MappedCell[];
+  cell(v: Cells): MappedCell;
 }
 
 const DIR = "riksdag-2015/tables";
@@ -93,19 +93,17 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: ["table_id", "year", "verksamhet", "finansiering_markering", "projektperiod", "status_printed", "malgrupp_deltagare_printed", "deltagare", "deltagare_note", "metod", "resultat_printed", "source_line"],
     foerbund: "skelleftea-norsjo",
     cites: "Verksamhetsplan 2015–2017, Samordningsförbundet Skellefteå–Norsjö, 23 november 2014 (rapportens fotnot 152)",
-    cells: (v) => [
-      {
-        activity: v.verksamhet!,
-        period: period(v.projektperiod!),
-        measure: "deltagare",
-        measure_printed: "Deltagare under projekttiden",
-        value: v.deltagare!,
-        unit: "persons",
-        value_printed: v.malgrupp_deltagare_printed!,
-        extractNote: v.deltagare_note!,
-        remarks: [sentence(`Status: ${v.status_printed}`), v.finansiering_markering ? sentence(`Finansiering: ${v.finansiering_markering}`) : ""],
-      },
-    ],
+    cell: (v) => ({
+      activity: v.verksamhet!,
+      period: period(v.projektperiod!),
+      measure: "deltagare",
+      measure_printed: "Deltagare under projekttiden",
+      value: v.deltagare!,
+      unit: "persons",
+      value_printed: v.malgrupp_deltagare_printed!,
+      extractNote: v.deltagare_note!,
+      remarks: [sentence(`Status: ${v.status_printed}`), v.finansiering_markering ? sentence(`Finansiering: ${v.finansiering_markering}`) : ""],
+    }),
   },
   {
     id: "B2-08b",
@@ -114,7 +112,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     foerbund: "skelleftea-norsjo",
     cites: "Verksamhetsplan 2015–2017, Samordningsförbundet Skellefteå–Norsjö, 23 november 2014 (rapportens fotnot 152)",
     title: "Verksamhet och projekt i Skellefteå 2013: resultatkolumnen, tal för tal",
-    cells: (v) => [{ activity: v.verksamhet!, period: period(v.year!), measure: v.utfall!, breakdown: v.bas!, value: v.value!, unit: v.unit!, value_printed: v.resultat_printed!, extractNote: v.note! }],
+    cell: (v) => ({ activity: v.verksamhet!, period: period(v.year!), measure: v.utfall!, breakdown: v.bas!, value: v.value!, unit: v.unit!, value_printed: v.resultat_printed!, extractNote: v.note! }),
   },
   {
     id: "B2-09",
@@ -122,7 +120,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: ["table_id", "year", "foerbund", "foerbund_id_2015", "measure", "measure_printed", "value", "unit", "value_printed", "source_line", "note"],
     foerbund: { column: "foerbund", ids: { "Samordningsförbundet Norra Bohuslän": "norra-bohuslan", "Samordningsförbundet Uddevalla, Orust och Färgelanda": "uddevalla-orust-fargelanda" } },
     cites: "Förbundens egna underlag (bl.a. delårsrapport januari–augusti 2014); ingen källa tryckt under tabellen",
-    cells: (v) => [{ period: period(v.year!), measure: v.measure!, measure_printed: v.measure_printed!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, extractNote: v.note! }],
+    cell: (v) => ({ period: period(v.year!), measure: v.measure!, measure_printed: v.measure_printed!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, extractNote: v.note! }),
   },
   {
     id: "B2-10",
@@ -130,18 +128,16 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: ["table_id", "year", "aktivitet", "measure", "avslutsanledning", "kon", "value", "unit", "value_printed", "source_line", "note"],
     foerbund: "goteborg-nordost",
     cites: "Samordningsförbundet Göteborg Nordost, Årsredovisning 2013 (rapportens fotnot 154)",
-    cells: (v) => [
-      {
-        activity: v.aktivitet!,
-        period: period(v.year!),
-        measure: v.avslutsanledning ? `${v.measure}_${v.avslutsanledning}` : v.measure!,
-        breakdown: v.kon!,
-        value: v.value!,
-        unit: v.unit!,
-        value_printed: v.value_printed!,
-        extractNote: v.note!,
-      },
-    ],
+    cell: (v) => ({
+      activity: v.aktivitet!,
+      period: period(v.year!),
+      measure: v.avslutsanledning ? `${v.measure}_${v.avslutsanledning}` : v.measure!,
+      breakdown: v.kon!,
+      value: v.value!,
+      unit: v.unit!,
+      value_printed: v.value_printed!,
+      extractNote: v.note!,
+    }),
   },
   {
     id: "B2-11",
@@ -149,7 +145,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: [...std(["measure"]), "note"],
     foerbund: "goteborg-nordost",
     cites: "Samordningsförbundet Göteborg Nordost, Årsredovisning 2013 (rapportens fotnot 154)",
-    cells: (v) => [{ period: period(v.year!), measure: v.measure!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, extractNote: v.note! }],
+    cell: (v) => ({ period: period(v.year!), measure: v.measure!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, extractNote: v.note! }),
   },
   {
     id: "B2-12",
@@ -157,7 +153,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: std(["verksamhet"]),
     foerbund: "goteborg-hisingen-delta",
     cites: "Budget och verksamhetsplan för 2015, Samordningsförbundet Göteborg Hisingen (rapportens fotnot 156)",
-    cells: (v) => [{ activity: v.verksamhet!, period: period(v.year!), measure: "anvisade_medel", measure_printed: "Anvisade medel", value: v.value!, unit: v.unit!, value_printed: v.value_printed! }],
+    cell: (v) => ({ activity: v.verksamhet!, period: period(v.year!), measure: "anvisade_medel", measure_printed: "Anvisade medel", value: v.value!, unit: v.unit!, value_printed: v.value_printed! }),
   },
   {
     id: "B2-13",
@@ -165,7 +161,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: std(["measure", "measure_printed"]),
     foerbund: "bengtsfors-amal-dals-ed-saffle-och-arjang-bad-esa",
     cites: "Registreringar i SUS; förbundets årsredovisning och verksamhetsplan (ingen källa tryckt under tabellen)",
-    cells: (v) => [{ period: period(v.year!), measure: v.measure!, measure_printed: v.measure_printed!, value: v.value!, unit: v.unit!, value_printed: v.value_printed! }],
+    cell: (v) => ({ period: period(v.year!), measure: v.measure!, measure_printed: v.measure_printed!, value: v.value!, unit: v.unit!, value_printed: v.value_printed! }),
   },
   {
     id: "B2-14",
@@ -173,18 +169,16 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: ["table_id", "budget_year", "projekt", "projektavslut_printed", "projektavslut", "value", "unit", "value_printed", "source_line"],
     foerbund: "kalmar-lan",
     cites: "Verksamhetsplan och budget för 2015, Samordningsförbundet i Kalmar län",
-    cells: (v) => [
-      {
-        activity: v.projekt!,
-        period: period(v.budget_year!),
-        measure: "beraknad_kostnad",
-        measure_printed: "Beräknad kostnad",
-        value: v.value!,
-        unit: v.unit!,
-        value_printed: v.value_printed!,
-        remarks: [v.projektavslut_printed ? sentence(`Projektavslut: ${v.projektavslut_printed}`) : ""],
-      },
-    ],
+    cell: (v) => ({
+      activity: v.projekt!,
+      period: period(v.budget_year!),
+      measure: "beraknad_kostnad",
+      measure_printed: "Beräknad kostnad",
+      value: v.value!,
+      unit: v.unit!,
+      value_printed: v.value_printed!,
+      remarks: [v.projektavslut_printed ? sentence(`Projektavslut: ${v.projektavslut_printed}`) : ""],
+    }),
   },
   {
     id: "B2-15",
@@ -192,7 +186,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: ["table_id", "period", "period_printed", "measure", "value", "unit", "value_printed", "source_line"],
     foerbund: "kalmar-lan",
     cites: "Presentation av förbundschefen, november 2014",
-    cells: (v) => [{ period: period(v.period!), measure: v.measure!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, remarks: [v.period_printed !== v.period ? `Perioden tryckt ”${v.period_printed}”.` : ""] }],
+    cell: (v) => ({ period: period(v.period!), measure: v.measure!, value: v.value!, unit: v.unit!, value_printed: v.value_printed!, remarks: [v.period_printed !== v.period ? `Perioden tryckt ”${v.period_printed}”.` : ""] }),
   },
   {
     id: "B2-16",
@@ -200,7 +194,7 @@ export const BILAGA2_TABLES: Bilaga2Table[] = [
     columns: std(["section", "post"]),
     foerbund: "kalmar-lan",
     cites: "Förbundets budgetdokument (ingen källa tryckt under tabellen)",
-    cells: (v) => [{ activity: v.section!, period: period(v.year!), measure: v.post!, measure_printed: v.post!, value: v.value!, unit: v.unit!, value_printed: v.value_printed! }],
+    cell: (v) => ({ activity: v.section!, period: period(v.year!), measure: v.post!, measure_printed: v.post!, value: v.value!, unit: v.unit!, value_printed: v.value_printed! }),
   },
 ];
 
@@ -226,41 +220,40 @@ export function importBilaga2Tables(from: string, index: { titles: Map<string, C
         if (!named) throw new DataInputError({ file: table.file, row: row.row, column: spec.foerbund.column, value: v[spec.foerbund.column] ?? "" }, `not a förbund this table is known to list (${Object.keys(spec.foerbund.ids).join("; ")})`);
         foerbundId = named;
       }
-      for (const cell of spec.cells(v)) {
-        const unit = UNITS[cell.unit];
-        if (!unit) throw new DataInputError({ file: table.file, row: row.row, column: "unit", value: cell.unit }, `unknown unit (known: ${Object.keys(UNITS).join(", ")})`);
-        let translated = "";
-        if (cell.extractNote) {
-          const sv = NOTES[cell.extractNote];
-          if (!sv) throw new DataInputError({ file: table.file, row: row.row, column: "note", value: cell.extractNote }, "note without a Swedish wording in NOTES");
-          translated = sv;
-        }
-        const notes = [translated, ...(cell.remarks ?? [])].filter(Boolean);
-        if (unit.note) notes.push(unit.note);
-        const figure = validateRow(
-          foerbundTableFigureSchema,
-          {
-            row: row.row,
-            values: {
-              table: spec.id,
-              foerbund_id: foerbundId,
-              activity: cell.activity ?? "",
-              period: cell.period,
-              measure: cell.measure,
-              measure_printed: cell.measure_printed ?? "",
-              breakdown: cell.breakdown ?? "",
-              value: cell.value,
-              unit: unit.unit,
-              value_printed: cell.value_printed,
-              source_line: v.source_line!,
-              note: notes.join(" "),
-            },
-          },
-          table.file,
-        );
-        checkPrintedMatches(figure, { file: table.file, row: row.row, column: "value", value: cell.value });
-        rows.push({ ...figure, row: row.row });
+      const cell = spec.cell(v);
+      const unit = UNITS[cell.unit];
+      if (!unit) throw new DataInputError({ file: table.file, row: row.row, column: "unit", value: cell.unit }, `unknown unit (known: ${Object.keys(UNITS).join(", ")})`);
+      let translated = "";
+      if (cell.extractNote) {
+        const sv = NOTES[cell.extractNote];
+        if (!sv) throw new DataInputError({ file: table.file, row: row.row, column: "note", value: cell.extractNote }, "note without a Swedish wording in NOTES");
+        translated = sv;
       }
+      const notes = [translated, ...(cell.remarks ?? [])].filter(Boolean);
+      if (unit.note) notes.push(unit.note);
+      const figure = validateRow(
+        foerbundTableFigureSchema,
+        {
+          row: row.row,
+          values: {
+            table: spec.id,
+            foerbund_id: foerbundId,
+            activity: cell.activity ?? "",
+            period: cell.period,
+            measure: cell.measure,
+            measure_printed: cell.measure_printed ?? "",
+            breakdown: cell.breakdown ?? "",
+            value: cell.value,
+            unit: unit.unit,
+            value_printed: cell.value_printed,
+            source_line: v.source_line!,
+            note: notes.join(" "),
+          },
+        },
+        table.file,
+      );
+      checkPrintedMatches(figure, { file: table.file, row: row.row, column: "value", value: cell.value });
+      rows.push({ ...figure, row: row.row });
     }
     if (!rows.length) throw new DataInputError({ file: table.file }, "table has no rows");
     assertUniqueKey(rows, ["foerbund_id", "activity", "period", "measure", "breakdown"], table.file);

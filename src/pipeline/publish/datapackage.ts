@@ -15,18 +15,6 @@ export interface BuildInfo {
 export const SITE_NAME = "Finsam i siffror";
 const LICENSE = { name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" };
 
-/** Non-tabular files published beside the datasets (the map), with their own descriptor. */
-export interface ExtraFile {
-  name: string;
-  path: string;
-  title: string;
-  description: string;
-  format: string;
-  mediatype: string;
-  content: string;
-  sources: Dataset["sources"];
-}
-
 /** datapackage.json as written here; the site reads it with these same types (src/site/data.ts). */
 export interface PackageField extends Pick<FieldDef, "name" | "type" | "description" | "unit"> {
   constraints?: { enum: readonly string[] };
@@ -41,6 +29,8 @@ interface PackageFile {
   encoding: "utf-8";
   sources: ResourceSource[];
 }
+/** Non-tabular files published beside the datasets (the map), with their own descriptor. */
+export type ExtraFile = Omit<PackageFile, "encoding"> & { content: string };
 export interface TabularResource extends PackageFile {
   dialect: { delimiter: string; lineTerminator: string; header: boolean };
   schema: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
