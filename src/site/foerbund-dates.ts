@@ -54,16 +54,8 @@ export function dateInWords(input: string | DateBound): string {
 export function endInWords(input: string | DateBound | null): string {
   if (input === null || input === "") return "okänt (inget känt efter starten)";
   const b = bound(input);
-  switch (b.kind) {
-    case "exact":
-      return anchorInWords(b.lower!);
-    case "atMost":
-      return `senast ${anchorInWords(b.upper!)}`;
-    case "atLeast":
-      return `fanns kvar ${anchorInWords(b.lower!)}, slutet okänt`;
-    case "range":
-      return `mellan ${anchorInWords(b.lower!)} och ${anchorInWords(b.upper!)}`;
-  }
+  // Only a lower bound reads differently for an end: the förbund or member was still there then.
+  return b.kind === "atLeast" ? `fanns kvar ${anchorInWords(b.lower!)}, slutet okänt` : dateInWords(b);
 }
 
 /** True when the sources give the day, month or year itself (not only a bound). */

@@ -58,7 +58,7 @@ const UNITS: Record<string, { unit: string; note?: string }> = {
   percent: { unit: "percent" },
   SEK: { unit: "SEK" },
   TSEK: { unit: "TSEK" },
-  "persons (unit not printed)": { unit: "persons", note: "Tabellen skriver ingen enhet; talen är antal personer." },
+  "persons (unit not printed)": { unit: "persons", note: "Tabellen skriver ingen enhet; avskriften läser talen som antal personer." },
   "persons? (unit not printed)": { unit: "unknown", note: "Tabellen skriver ingen enhet, och det går inte säkert att säga vad talen räknar." },
 };
 
