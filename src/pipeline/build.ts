@@ -9,13 +9,13 @@ import { checkTotals, type TotalCheck } from "./derive/check-totals";
 import { foerbundIndicators, foerbundMembersByYear } from "./derive/foerbund-areas";
 import { population16to64 } from "./derive/population";
 import { withWithout } from "./derive/with-without";
+import { populationWeights } from "./derive/weights";
 import { DataInputError } from "./errors";
 import { INDICATORS, type IndicatorInfo } from "./indicators";
 import { loadSnapshot, type Snapshot } from "./load";
-import { buildDatasets, type Dataset } from "./publish/datasets";
 import { publishDatasets, type BuildInfo, type ExtraFile } from "./publish/datapackage";
-import { sourcesOf } from "./publish/datasets";
-import { registryDatasets } from "./publish/registry-datasets";
+import { sourcesOf, type Dataset } from "./publish/dataset";
+import { buildDatasets } from "./publish/datasets";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -49,11 +49,8 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
     for (const f of rows)
       if (!foerbundIds.has(f.foerbund_id)) throw new DataInputError({ file, row: f.row, column: "foerbund_id", value: f.foerbund_id }, "not a förbund in data/registry/foerbund.csv");
 
-  const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!);
-  const weights = {
-    pop16to64: pop.filter((v) => v.level === "kommun"),
-    popTotal: snapshot.values.get("N01951")!.filter((v) => v.level === "kommun"),
-  };
+  const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!, snapshot.kommuner.map((k) => k.kommunkod));
+  const weights = populationWeights(pop, snapshot.values.get("N01951")!);
   const totalChecks = catalog.flatMap((i) => checkTotals(i, snapshot.values.get(i.kpi)!, snapshot.kommuner, weights));
   const outside = totalChecks.filter((c) => !c.within_tolerance);
   if (outside.length) {
@@ -72,11 +69,8 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const areaIndicators = foerbundIndicators(members, snapshot.values, weights, catalog);
   const groups = withWithout(registry, snapshot.values, weights, catalog);
 
-  const kommunNames = new Map(snapshot.kommuner.map((k) => [k.kommunkod, k.name]));
-  const datasets = [
-    ...buildDatasets(snapshot, { population16to64: pop, totalChecks }, catalog),
-    ...registryDatasets(registry, { coverage, comparison, members, indicators: areaIndicators, groups }, kommunNames),
-  ];
+  const registryYears: [number, number] = [FIRST_FINSAM_YEAR, lastYear];
+  const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups });
   const geo = snapshot.provenance.get("geo")!;
   const map: ExtraFile = {
     name: "karta",
@@ -88,7 +82,7 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
     content: JSON.stringify(snapshot.topology) + "\n",
     sources: sourcesOf(geo),
   };
-  return { snapshot, registry, datasets, files: publishDatasets(datasets, build, [map]), totalChecks, registryYears: [FIRST_FINSAM_YEAR, lastYear] };
+  return { snapshot, registry, datasets, files: publishDatasets(datasets, build, [map]), totalChecks, registryYears };
 }
 
 /** The latest year that a dated fact in the registry or a published count refers to. */

@@ -33,7 +33,12 @@ export interface IndicatorInfo {
 const POP_16_64_NOTE =
   "Vägt med antalet invånare 16–64 år (N01954 + N01955) i varje kommun samma år.";
 
-export const INDICATORS: readonly IndicatorInfo[] = [
+/** Keeps each slug's literal type, so the published dataset names are known to the compiler (publish/datasets/index.ts). */
+function catalog<const S extends string>(list: ReadonlyArray<IndicatorInfo & { slug: S }>): ReadonlyArray<IndicatorInfo & { slug: S }> {
+  return list;
+}
+
+export const INDICATORS = catalog([
   {
     kpi: "N00957",
     slug: "ohalsotal",
@@ -171,9 +176,10 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     aggregationNote: "Summa över kommunerna.",
     keyFacts: ["Folkbokförda invånare 20–64 år den 31 december."],
   },
-];
+]);
+export type IndicatorSlug = (typeof INDICATORS)[number]["slug"];
 
-export const INDICATOR_BY_KPI = new Map(INDICATORS.map((i) => [i.kpi, i]));
+export const INDICATOR_BY_KPI: ReadonlyMap<string, IndicatorInfo> = new Map(INDICATORS.map((i) => [i.kpi, i]));
 
 export function indicatorInfo(kpi: string): IndicatorInfo {
   const info = INDICATOR_BY_KPI.get(kpi);

@@ -16,23 +16,31 @@ export const lanSchema = z.object({ lanskod, name: nonEmpty });
 export type Lan = z.output<typeof lanSchema>;
 
 export const AREA_LEVELS = ["kommun", "lan", "riket"] as const;
+export const areaLevelEnum = z.enum(AREA_LEVELS);
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 /** Riket's code, as SCB writes it ("00"); län are 2 characters, kommuner 4. */
 export const RIKET_CODE = "00";
 
 export const SEXES = ["T", "K", "M"] as const;
+export const sexEnum = z.enum(SEXES);
 export type Sex = (typeof SEXES)[number];
 
 /** How a value stands: as published, or published but rejected as a placeholder (kept visible, never used). */
 export const VALUE_STATUSES = ["published", "source_defect"] as const;
+/** As published: the snapshot's statuses plus not_published, the explicit row for a kommun gap. */
+export const publishedValueStatusEnum = z.enum(["published", "not_published", "source_defect"]);
+/** A value we derive (population 16–64): derived, or not_available because a part is missing. */
+export const derivedStatusEnum = z.enum(["derived", "not_available"]);
+/** An aggregate over kommuner; stadsdel_members = the area's members are stadsdelar, which have no values. */
+export const areaStatusEnum = z.enum(["aggregated", "incomplete", "stadsdel_members"]);
 
 export const indicatorValueSchema = z
   .object({
     kpi: z.string().regex(/^[NU]\d{5}$/, "KPI id must look like N00957"),
-    level: z.enum(AREA_LEVELS),
+    level: areaLevelEnum,
     code: z.string(),
     year: yearIn(FIRST_YEAR, LAST_YEAR),
-    sex: z.enum(SEXES),
+    sex: sexEnum,
     value: optionalPointDecimal,
     status: z.enum(VALUE_STATUSES),
     note: z.string(),
@@ -107,6 +115,7 @@ export type FoerbundFigure = z.output<typeof foerbundFigureSchema>;
 
 /** Units of the per-förbund tables; "unknown" where the table prints no unit and none can be read from it. */
 export const FOERBUND_TABLE_UNITS = ["persons", "count", "percent", "SEK", "TSEK", "unknown"] as const;
+export const foerbundTableUnitEnum = z.enum(FOERBUND_TABLE_UNITS);
 
 /**
  * A cell of a table about one förbund (Bilaga 2 of the 2015 follow-up): a
@@ -123,7 +132,7 @@ export const foerbundTableFigureSchema = printedFigureSchema.extend({
     .refine((p) => p.split("..").every((end) => Number(end.slice(0, 4)) >= FIRST_YEAR && Number(end.slice(0, 4)) <= LAST_YEAR), `year out of range ${FIRST_YEAR}–${LAST_YEAR}`)
     .refine((p) => { const [from, to] = p.split(".."); return to === undefined || from! <= to; }, "a span must not end before it starts"),
   measure_printed: z.string(),
-  unit: z.enum(FOERBUND_TABLE_UNITS),
+  unit: foerbundTableUnitEnum,
 });
 export type FoerbundTableFigure = z.output<typeof foerbundTableFigureSchema>;
 

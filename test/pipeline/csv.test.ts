@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv } from "../../src/pipeline/csv";
-import { jsonArrayChunks } from "../../src/pipeline/publish/datasets";
+import { jsonArrayChunks } from "../../src/pipeline/publish/write";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, quotes and line breaks, and numbers rows by line", () => {

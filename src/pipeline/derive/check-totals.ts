@@ -6,6 +6,7 @@
 import type { IndicatorInfo } from "../indicators";
 import { RIKET_CODE, type IndicatorValue, type Kommun, type Sex } from "../schema";
 import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+import { weightFor, type PopulationWeights } from "./weights";
 
 /**
  * Tolerances, as the largest accepted |recomputed − published| / published.
@@ -58,7 +59,7 @@ export function checkTotals(
   info: IndicatorInfo,
   values: readonly IndicatorValue[],
   kommuner: readonly Kommun[],
-  weights: { pop16to64: readonly KommunValue[]; popTotal: readonly KommunValue[] },
+  weights: PopulationWeights,
 ): TotalCheck[] {
   const kpi = info.kpi;
   const kommunValues: KommunValue[] = values.filter((v) => v.level === "kommun");
@@ -69,9 +70,8 @@ export function checkTotals(
       { area: `riket:${RIKET_CODE}`, year, code: k.kommunkod },
     ]),
   );
-  const weight = info.aggregation === "weighted_pop_total" ? weights.popTotal : weights.pop16to64;
   const sexes = [...new Set(values.map((v) => v.sex))];
-  const recomputed = aggregateToAreas(kommunValues, members, info.aggregation, info.aggregation === "sum" ? [] : weight, sexes);
+  const recomputed = aggregateToAreas(kommunValues, members, info.aggregation, weightFor(info.aggregation, weights), sexes);
   const published = new Map(values.filter((v) => v.level !== "kommun" && v.value !== null).map((v) => [`${v.level}:${v.code}|${v.year}|${v.sex}`, v.value!]));
   const tolerance = TOLERANCE[info.aggregation];
   const checks: TotalCheck[] = [];

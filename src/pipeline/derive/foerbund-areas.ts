@@ -11,8 +11,9 @@
  */
 import { INDICATORS, type IndicatorInfo } from "../indicators";
 import { membershipOn, type Registry } from "../registry";
-import type { IndicatorValue, Sex } from "../schema";
-import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+import { areaStatusEnum, type IndicatorValue, type Sex } from "../schema";
+import { aggregateToAreas, type AreaMember } from "./aggregate";
+import { weightFor, type PopulationWeights } from "./weights";
 
 export interface FoerbundYearMember {
   foerbund_id: string;
@@ -39,7 +40,7 @@ export function foerbundMembersByYear(registry: Registry, fromYear: number, toYe
   return rows;
 }
 
-export const AREA_STATUSES = ["aggregated", "incomplete", "stadsdel_members"] as const;
+export const AREA_STATUSES = areaStatusEnum.options;
 
 export interface FoerbundIndicatorValue {
   foerbund_id: string;
@@ -63,7 +64,7 @@ export interface FoerbundIndicatorValue {
 export function foerbundIndicators(
   members: readonly FoerbundYearMember[],
   values: ReadonlyMap<string, readonly IndicatorValue[]>,
-  weights: { pop16to64: readonly KommunValue[]; popTotal: readonly KommunValue[] },
+  weights: PopulationWeights,
   indicators: readonly IndicatorInfo[] = INDICATORS,
 ): FoerbundIndicatorValue[] {
   const byArea = new Map<string, FoerbundYearMember[]>();
@@ -85,7 +86,7 @@ export function foerbundIndicators(
     const years = new Set(kommunValues.map((v) => v.year));
     const sexes = [...new Set(kommunValues.map((v) => v.sex))];
     const areaMembers = wholeKommunAreas.filter((m) => years.has(m.year));
-    const weight = info.aggregation === "weighted_pop_total" ? weights.popTotal : info.aggregation === "sum" ? [] : weights.pop16to64;
+    const weight = weightFor(info.aggregation, weights);
     for (const r of aggregateToAreas(kommunValues, areaMembers, info.aggregation, weight, sexes)) {
       const list = byArea.get(`${r.area}|${r.year}`)!;
       const possibleOnly = list.filter((m) => m.status === "possible").length;

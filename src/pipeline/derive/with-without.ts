@@ -5,14 +5,17 @@
  * member in April 2015". A fixed grouping, stated as such on the page: it
  * shows how the two groups' values moved, not the effect of joining.
  */
+import { z } from "zod";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
 import { snapshot as registrySnapshot, type Registry } from "../registry";
 import type { IndicatorValue, Sex } from "../schema";
-import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+import { aggregateToAreas, type AreaMember } from "./aggregate";
+import { weightFor, type PopulationWeights } from "./weights";
 
 /** The day of the complete April 2015 list (Bilaga 4), read as the whole month. */
 export const GROUPING_DATE = "2015-04-30";
 export const GROUPS = ["med-forbund-2015", "utan-forbund-2015"] as const;
+export const groupEnum = z.enum(GROUPS);
 export type GroupId = (typeof GROUPS)[number];
 
 export interface GroupValue {
@@ -37,7 +40,7 @@ export function groupsOn(registry: Registry, date = GROUPING_DATE): Record<Group
 export function withWithout(
   registry: Registry,
   values: ReadonlyMap<string, readonly IndicatorValue[]>,
-  weights: { pop16to64: readonly KommunValue[]; popTotal: readonly KommunValue[] },
+  weights: PopulationWeights,
   catalog: readonly IndicatorInfo[] = INDICATORS,
 ): GroupValue[] {
   const groups = groupsOn(registry);
@@ -46,7 +49,7 @@ export function withWithout(
     const kommunValues = (values.get(info.kpi) ?? []).filter((v) => v.level === "kommun");
     const years = [...new Set(kommunValues.map((v) => v.year))];
     const members: AreaMember[] = GROUPS.flatMap((group) => years.flatMap((year) => groups[group].map((code) => ({ area: group, year, code }))));
-    const weight = info.aggregation === "weighted_pop_total" ? weights.popTotal : info.aggregation === "sum" ? [] : weights.pop16to64;
+    const weight = weightFor(info.aggregation, weights);
     const sexes = [...new Set(kommunValues.map((v) => v.sex))];
     for (const r of aggregateToAreas(kommunValues, members, info.aggregation, weight, sexes))
       out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes });

@@ -3,7 +3,8 @@
  * generated from the same Dataset definitions as the files themselves.
  */
 import type { FileTree } from "../atomic";
-import { datasetFiles, type Dataset, type ResourceSource } from "./datasets";
+import type { Dataset, ResourceSource } from "./dataset";
+import { datasetFiles } from "./write";
 import type { FieldDef } from "./fields";
 
 export interface BuildInfo {

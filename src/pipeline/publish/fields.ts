@@ -2,6 +2,9 @@
  * The one dictionary of published columns. Every resource in datapackage.json
  * and every row of the codebook is generated from these definitions.
  */
+import { areaLevelEnum, areaStatusEnum, derivedStatusEnum, publishedValueStatusEnum, sexEnum } from "../schema";
+import { areaMembershipEnum, comparisonCodeEnum, datingEnum, endReasonEnum, foerbundKindEnum, memberStatusEnum, nationalMetricEnum, qualifierEnum } from "../registry/schema";
+
 export type FieldType = "string" | "integer" | "number" | "boolean";
 
 export interface FieldDef {
@@ -16,20 +19,21 @@ export interface FieldDef {
 
 const defs = {
   kpi: { type: "string", description: "Kolada-nyckeltalets id, t.ex. N00957." },
-  level: { type: "string", description: "Områdesnivå: kommun, lan (län) eller riket.", enum: ["kommun", "lan", "riket"] },
+  level: { type: "string", description: "Områdesnivå: kommun, lan (län) eller riket.", enum: areaLevelEnum.options },
   code: { type: "string", description: "Områdeskod som text: kommunkod (4 tecken, t.ex. 0114), länskod (2 tecken, t.ex. 01) eller 00 för riket." },
   name: { type: "string", description: "Områdets namn." },
+  kommun: { type: "string", description: "Kommunens namn." },
   kommunkod: { type: "string", description: "Kommunkod, 4 tecken (t.ex. 0114). Läses alltid som text så att inledande nolla behålls." },
   lanskod: { type: "string", description: "Länskod, 2 tecken (t.ex. 01)." },
   lan_name: { type: "string", description: "Länets namn." },
   year: { type: "integer", description: "År (för befolkning: den 31 december; för årsmedelvärden: kalenderåret)." },
-  sex: { type: "string", description: "Kön: T = totalt, K = kvinnor, M = män.", enum: ["T", "K", "M"] },
+  sex: { type: "string", description: "Kön: T = totalt, K = kvinnor, M = män.", enum: sexEnum.options },
   value: { type: "number", description: "Värdet. Tomt när värde saknas; se status. Ett saknat värde är aldrig 0." },
   status: {
     type: "string",
     description:
       "Värdets status: published = som publicerat; not_published = källan har inget värde för området detta år; source_defect = källans värde är en platshållare och används inte (se note); derived = härlett av oss (se metod); not_available = kan inte härledas eftersom en del saknas; aggregated = sammanvägt från kommunerna; incomplete = någon medlemskommun saknar värde, därför inget sammanvägt värde; stadsdel_members = förbundets medlemmar är stadsdelar, som saknar egna värden.",
-    enum: ["published", "not_published", "source_defect", "derived", "not_available", "aggregated", "incomplete", "stadsdel_members"],
+    enum: [...publishedValueStatusEnum.options, ...derivedStatusEnum.options, ...areaStatusEnum.options],
   },
   note: { type: "string", description: "Förklaring till värdet eller dess status." },
   published: { type: "number", description: "Värdet som utgivaren publicerar för länet eller riket." },
@@ -58,11 +62,11 @@ const defs = {
   id: { type: "string", description: "Stabilt id (slug) som används i webbadresser, t.ex. goteborg-hisingen-delta." },
   foerbund_id: { type: "string", description: "Förbundets id i registret." },
   foerbund_name: { type: "string", description: "Förbundets senast kända namn." },
-  kind: { type: "string", description: "Slag av förbund: en_kommun, flera_kommuner, lansforbund (hela länet), stadsdelar (medlemmarna är stadsdelar).", enum: ["en_kommun", "flera_kommuner", "lansforbund", "stadsdelar"] },
+  kind: { type: "string", description: "Slag av förbund: en_kommun, flera_kommuner, lansforbund (hela länet), stadsdelar (medlemmarna är stadsdelar).", enum: foerbundKindEnum.options },
   lan_codes: { type: "string", description: "Länskoder förbundet ligger i, semikolonseparerade (ett förbund kan ligga i två län)." },
   founded: { type: "string", description: "Bildat, i registrets datumspråk: YYYY-MM-DD, YYYY-MM, YYYY, <=X (senast X), >=X (tidigast X) eller X..Y (mellan X och Y)." },
   ended: { type: "string", description: "Upphörde, i samma datumspråk; tomt = inget känt slut (verksamt eller okänt)." },
-  end_reason: { type: "string", description: "Varför förbundet upphörde: merged (gick upp i ett annat) eller dissolved (upplöst); tomt om inget känt slut.", enum: ["merged", "dissolved", ""] },
+  end_reason: { type: "string", description: "Varför förbundet upphörde: merged (gick upp i ett annat) eller dissolved (upplöst); tomt om inget känt slut.", enum: endReasonEnum.options },
   successor_ids: { type: "string", description: "Förbund som tog över (semikolonseparerade id)." },
   predecessor_ids: { type: "string", description: "Förbund som gick upp i detta (härlett från successor_ids)." },
   source_ids: { type: "string", description: "Källor för uppgiften (semikolonseparerade id i datamängden kallor)." },
@@ -76,7 +80,7 @@ const defs = {
   from_latest: { type: "string", description: "Senaste möjliga startdag (ISO), tomt = obegränsad." },
   to_earliest: { type: "string", description: "Tidigaste möjliga slutdag (ISO), tomt = obegränsad." },
   to_latest: { type: "string", description: "Senaste möjliga slutdag (ISO), tomt = obegränsad (slutet okänt)." },
-  dating: { type: "string", description: "exact = båda ändarna har ett datum, år eller månad ur en källa; bounded = minst en ände är bara en gräns från en ögonblicksbild.", enum: ["exact", "bounded"] },
+  dating: { type: "string", description: "exact = båda ändarna har ett datum, år eller månad ur en källa; bounded = minst en ände är bara en gräns från en ögonblicksbild.", enum: datingEnum.options },
   citation: { type: "string", description: "Källans titel och utgivare." },
   url: { type: "string", description: "Webbadress där källan lästes; tomt för tryckta källor." },
   seed_file: { type: "string", description: "Textfil med källdokumentet i projektets underlag, där källan är ett tryckt dokument." },
@@ -84,11 +88,17 @@ const defs = {
   quote: { type: "string", description: "Källans egna ord (högst 300 tecken)." },
   reference_date: { type: "string", description: "Dagen (eller perioden) siffran avser." },
   compared_on: { type: "string", description: "Dagen registret mäts på vid jämförelsen: sista dagen i den publicerade perioden." },
-  metric: { type: "string", description: "foerbund_count = antal förbund; member_kommuner = antal kommuner som är medlemmar.", enum: ["foerbund_count", "member_kommuner"] },
-  qualifier: { type: "string", description: "ca = källan anger ett ungefärligt tal.", enum: ["", "ca"] },
+  metric: { type: "string", description: "foerbund_count = antal förbund; member_kommuner = antal kommuner som är medlemmar.", enum: nationalMetricEnum.options },
+  qualifier: { type: "string", description: "ca = källan anger ett ungefärligt tal.", enum: qualifierEnum.options },
   ours_certain: { type: "integer", description: "Vårt antal som registrets källor bevisar." },
   ours_possible: { type: "integer", description: "Vår övre gräns: bevisat plus det som registrets datumgränser inte utesluter; tomt där ingen fullständig lista gör en övre gräns möjlig." },
-  comparison: { type: "string", description: "Hur den publicerade siffran förhåller sig till registrets intervall." },
+  comparison: { type: "string", description: "Hur den publicerade siffran förhåller sig till registrets intervall (på engelska; samma sak som comparison_code i ord)." },
+  comparison_code: {
+    type: "string",
+    description:
+      "Den publicerade siffran mot registrets intervall, prövat i denna ordning: not_comparable = registret har inget säkert eller registrerat antal den dagen; below_certain = under det registret bevisar; above_possible = över registrets övre gräns trots en fullständig lista; above_recorded = över det registret har uppgifter om; exact = samma som registrets säkra och registrerade antal; within_range = inom registrets intervall.",
+    enum: comparisonCodeEnum.options,
+  },
   foerbund_count_certain: { type: "integer", description: "Förbund som säkert fanns den dagen." },
   foerbund_count_possible: { type: "integer", description: "Förbund i registret som kan ha funnits den dagen (övre gräns bland registrerade förbund)." },
   member_kommuner_certain: { type: "integer", description: "Kommuner som säkert var medlemmar (en kommun räknas en gång)." },
@@ -101,10 +111,10 @@ const defs = {
   share_pop_16_64_possible: { type: "number", description: "Andel av befolkningen 16–64 år i möjliga medlemskommuner (övre gräns, 0–1)." },
   spells_exact: { type: "integer", description: "Medlemskap som källorna bevisar gällde den dagen." },
   spells_bounded: { type: "integer", description: "Medlemskap som bara datumgränser tillåter den dagen (osäkra)." },
-  membership: { type: "string", description: "certain = alla medlemmar det året är belagda; bounded = minst en medlem är bara möjlig (datumgräns från en ögonblicksbild).", enum: ["certain", "bounded"] },
+  membership: { type: "string", description: "certain = alla medlemmar det året är belagda; bounded = minst en medlem är bara möjlig (datumgräns från en ögonblicksbild).", enum: areaMembershipEnum.options },
   members: { type: "integer", description: "Antal medlemmar i förbundsområdet det året (säkra och möjliga)." },
   members_possible_only: { type: "integer", description: "Antal medlemmar som bara är möjliga det året." },
-  member_status: { type: "string", description: "certain = belagt den 31 december; possible = tillåtet av datumgränserna men inte belagt.", enum: ["certain", "possible"] },
+  member_status: { type: "string", description: "certain = belagt den 31 december; possible = tillåtet av datumgränserna men inte belagt.", enum: memberStatusEnum.options },
   weight_total: { type: "number", description: "Summan av vikterna (befolkning) över medlemmarna; tomt för summor." },
   missing_codes: { type: "string", description: "Medlemskommuner som saknar värde eller vikt det året (semikolonseparerade)." },
 } satisfies Record<string, Omit<FieldDef, "name">>;

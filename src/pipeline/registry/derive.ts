@@ -1,6 +1,6 @@
 import { parseAnchor, statusOn, type Status } from "./dates";
 import type { Registry } from "./load";
-import type { Foerbund, NationalCount, NationalMetric, Spell } from "./schema";
+import type { ComparisonCode, Foerbund, KommunStatus, NationalCount, NationalMetric, Spell } from "./schema";
 
 /**
  * Yearly and point-in-time views of the registry. Every count comes as a pair:
@@ -174,13 +174,15 @@ export interface PublishedComparison {
   compared_on: string;
   metric: NationalMetric;
   published: number;
-  qualifier: string;
+  qualifier: NationalCount["qualifier"];
   source_id: string;
   ours_certain: number | null;
   /** Possible according to the recorded förbund and spells only. */
   ours_recorded: number | null;
   /** True upper bound, or null where unrecorded förbund/members cannot be bounded (no complete list). */
   ours_possible: number | null;
+  comparison_code: ComparisonCode;
+  /** The code worded in English (comparisonWords). */
   difference: string;
 }
 
@@ -218,6 +220,7 @@ export function compareWithPublished(coverage: readonly CoverageRow[], counts: r
       recorded = row.member_kommuner_possible - row.member_kommuner_unrecorded;
       possible = row.member_kommuner_possible;
     }
+    const code = classifyComparison(count.value, certain, recorded, possible);
     return {
       id: count.id,
       year: Number(on.slice(0, 4)),
@@ -230,19 +233,62 @@ export function compareWithPublished(coverage: readonly CoverageRow[], counts: r
       ours_certain: certain,
       ours_recorded: recorded,
       ours_possible: possible,
-      difference: describeDifference(count.value, count.qualifier, certain, recorded, possible),
+      comparison_code: code,
+      difference: comparisonWords(code, count.value, count.qualifier, certain, recorded, possible),
     };
   });
 }
 
-function describeDifference(published: number, qualifier: string, certain: number | null, recorded: number | null, possible: number | null): string {
-  if (certain === null || recorded === null) return "no registry coverage computed for this date";
+/**
+ * Where a published count falls against the registry's range on its day. The
+ * tests run in this order, so e.g. a figure below certain is below_certain
+ * even when no upper bound exists.
+ */
+export function classifyComparison(published: number, certain: number | null, recorded: number | null, possible: number | null): ComparisonCode {
+  if (certain === null || recorded === null) return "not_comparable";
+  if (published < certain) return "below_certain";
+  if (possible !== null && published > possible) return "above_possible";
+  if (published > recorded) return "above_recorded";
+  if (certain === recorded && recorded === published) return "exact";
+  return "within_range";
+}
+
+/** The English wording of a comparison code (the column comparison); the site words the code in Swedish. */
+export function comparisonWords(code: ComparisonCode, published: number, qualifier: string, certain: number | null, recorded: number | null, possible: number | null): string {
   const approx = qualifier === "ca" ? "approximate published figure; " : "";
-  if (published < certain) return `${approx}published is ${certain - published} below what the registry proves (${certain}): the source may count differently or the registry keeps förbund/members too long`;
-  if (possible !== null && published > possible) return `${approx}published is ${published - possible} above the registry's upper bound (${possible}) although a complete list covers the date: check the registry`;
-  if (published > recorded) return `${approx}published is ${published - recorded} above what the registry records (${recorded}): förbund or memberships the source counted are not in the registry`;
-  if (certain === recorded) return `${approx}matches the registry exactly`;
-  return `${approx}within the registry's range ${certain}–${recorded} (the registry cannot decide ${recorded - certain})`;
+  switch (code) {
+    case "not_comparable":
+      return "no registry coverage computed for this date";
+    case "below_certain":
+      return `${approx}published is ${certain! - published} below what the registry proves (${certain}): the source may count differently or the registry keeps förbund/members too long`;
+    case "above_possible":
+      return `${approx}published is ${published - possible!} above the registry's upper bound (${possible}) although a complete list covers the date: check the registry`;
+    case "above_recorded":
+      return `${approx}published is ${published - recorded!} above what the registry records (${recorded}): förbund or memberships the source counted are not in the registry`;
+    case "exact":
+      return `${approx}matches the registry exactly`;
+    case "within_range":
+      return `${approx}within the registry's range ${certain}–${recorded} (the registry cannot decide ${recorded! - certain!})`;
+  }
+}
+
+// ---- membership status per kommun on one day (the map) ----
+
+/**
+ * Each kommun's status on `date`: certain or possible member, unknown (no
+ * recorded spell and no complete list covers it), or not (a complete list
+ * covers it and no spell is possible). A code in neither list of the
+ * snapshot (not a kommun of the registry) stays "not", as the map drew it.
+ */
+export function membershipStatusOn(registry: Registry, kommunkoder: Iterable<string>, date: string): Map<string, KommunStatus> {
+  const s = snapshot(registry, date);
+  const certain = new Set(s.member_kommuner_certain);
+  const unrecorded = new Set(s.member_kommuner_unrecorded);
+  const out = new Map<string, KommunStatus>();
+  for (const k of kommunkoder) out.set(k, "not");
+  for (const k of s.member_kommuner_possible) out.set(k, certain.has(k) ? "certain" : unrecorded.has(k) ? "unknown" : "possible");
+  for (const k of s.kommuner_without_certain) out.set(k, "not");
+  return out;
 }
 
 function assertIsoDay(date: string): void {

@@ -80,15 +80,17 @@ export const sourceSchema = z
 
 export const FOERBUND_KINDS = ["en_kommun", "flera_kommuner", "lansforbund", "stadsdelar"] as const;
 export const END_REASONS = ["merged", "dissolved", ""] as const;
+export const foerbundKindEnum = z.enum(FOERBUND_KINDS);
+export const endReasonEnum = z.enum(END_REASONS);
 
 export const foerbundSchema = z
   .object({
     id: slug,
-    kind: z.enum(FOERBUND_KINDS),
+    kind: foerbundKindEnum,
     lan_codes: list(lanskod, "länskod").refine((c) => c.length > 0, "at least one länskod is required"),
     founded: dateBound,
     ended: optionalDateBound,
-    end_reason: z.enum(END_REASONS),
+    end_reason: endReasonEnum,
     successor_ids: list(slug, "successor id"),
     source_ids: sourceIds,
     note: z.string(),
@@ -134,18 +136,36 @@ export const completeListSchema = z.object({
 });
 
 export const NATIONAL_METRICS = ["foerbund_count", "member_kommuner"] as const;
+export const nationalMetricEnum = z.enum(NATIONAL_METRICS);
+/** "ca" when the source gives an approximate figure ("cirka 70"). */
+export const qualifierEnum = z.enum(["", "ca"]);
 
 export const nationalCountSchema = z.object({
   id: slug,
   /** Day, month or year the published figure refers to (exact grammar only). */
   reference_date: dateBound.refine((d) => d.kind === "exact", "reference_date must be an exact day, month or year"),
-  metric: z.enum(NATIONAL_METRICS),
+  metric: nationalMetricEnum,
   value: z.string().regex(/^\d+$/, "value must be a whole number").transform(Number),
-  /** "ca" when the source gives an approximate figure ("cirka 70"). */
-  qualifier: z.enum(["", "ca"]),
+  qualifier: qualifierEnum,
   source_id: slug,
   quote: nonEmpty.max(300, "quote must be at most 300 characters"),
 });
+
+// ---- codes of derived and published views ----
+
+/** A spell's dating: exact = both ends from a source (day, month or year); bounded = an end is only a bound from a snapshot. */
+export const datingEnum = z.enum(["exact", "bounded"]);
+/** A member on one day: certain = the sources prove it; possible = only the date bounds allow it. */
+export const memberStatusEnum = z.enum(["certain", "possible"]);
+/** A förbund area's year: certain = every member proven; bounded = some member only possible. */
+export const areaMembershipEnum = z.enum(["certain", "bounded"]);
+/** A kommun on one day: member certainly or possibly, certainly not, or unknown (no spell, no complete list). */
+export const kommunStatusEnum = z.enum(["certain", "possible", "not", "unknown"]);
+/**
+ * How a published national count stands to the registry's range that day,
+ * tested in this order (see classifyComparison in derive.ts).
+ */
+export const comparisonCodeEnum = z.enum(["not_comparable", "below_certain", "above_possible", "above_recorded", "exact", "within_range"]);
 
 // ---- inferred types (never hand-written) ----
 
@@ -158,3 +178,5 @@ export type CompleteList = WithRow<z.output<typeof completeListSchema>>;
 export type NationalCount = WithRow<z.output<typeof nationalCountSchema>>;
 export type FoerbundKind = z.output<typeof foerbundSchema>["kind"];
 export type NationalMetric = z.output<typeof nationalCountSchema>["metric"];
+export type ComparisonCode = z.output<typeof comparisonCodeEnum>;
+export type KommunStatus = z.output<typeof kommunStatusEnum>;

@@ -1,0 +1,84 @@
+/**
+ * What one published dataset is: its descriptor (name, title, fields, key,
+ * sources, processing), its zod row schema and its rows. Each module under
+ * datasets/ builds one (or one family) of these; the writer (write.ts)
+ * checks the rows against the schema and writes CSV and JSON.
+ */
+import type { z } from "zod";
+import type { Snapshot } from "../load";
+import type { Provenance } from "../schema";
+import type { FieldDef } from "./fields";
+
+export interface ResourceSource {
+  title: string;
+  publisher: string;
+  path: string;
+  licence: string;
+}
+
+/** A published row schema: a flat z.object whose keys are the dataset's columns, in order. */
+export type RowSchema = z.ZodObject<z.ZodRawShape>;
+
+export interface Dataset {
+  name: string;
+  title: string;
+  description: string;
+  fields: FieldDef[];
+  primaryKey: string[];
+  /** Every written row must pass it (write.ts); readPublished checks the same schema. */
+  schema: RowSchema;
+  /** Rows may carry more properties than the columns; only the columns are written. */
+  rows: Record<string, unknown>[];
+  sources: ResourceSource[];
+  /** What we did to the published values, for the codebook and data page. */
+  processing: string;
+}
+
+/** A dataset whose rows the compiler checks against its schema's type. */
+export function defineDataset<S extends RowSchema>(d: Omit<Dataset, "schema" | "rows"> & { schema: S; rows: ReadonlyArray<z.infer<S>> }): Dataset {
+  return { ...d, rows: d.rows as unknown as Record<string, unknown>[] };
+}
+
+export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSource[] {
+  const files = paths ? provenance.files.filter((f) => paths.includes(f.path)) : provenance.files;
+  return files.map((f) => ({
+    title: `${f.title} — ${f.source_ref}`,
+    publisher: provenance.publisher + (provenance.original_publishers.length ? ` (ursprungligen ${provenance.original_publishers.join(", ")})` : ""),
+    path: provenance.retrieval.url || provenance.retrieval.archive,
+    licence: provenance.licence,
+  }));
+}
+
+/** The registry and what is derived from it share one source line. */
+export const REGISTRY_SOURCE: ResourceSource = {
+  title: "Förbundsregistret (data/registry/), sammanställt ur riksdagens uppföljning 2015 (Bilaga 4 m.fl.), Nationella rådets och förbundens egna sidor; varje uppgift har sina källor i kolumnen source_ids",
+  publisher: "Finsam i siffror (sammanställning); ursprungliga utgivare enligt datamängden kallor",
+  path: "kallor.csv",
+  licence: "CC BY 4.0 (sammanställningen); citaten tillhör respektive källa",
+};
+
+/** For aggregates over kommun values of several KPIs (each KPI's own dataset names its file). */
+export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" };
+
+/** "level:code" → the area's name (riket, län, kommun). */
+export function areaNames(snapshot: Pick<Snapshot, "lan" | "kommuner">): Map<string, string> {
+  return new Map([
+    ["riket:00", "Riket"],
+    ...snapshot.lan.map((l) => [`lan:${l.lanskod}`, l.name] as [string, string]),
+    ...snapshot.kommuner.map((k) => [`kommun:${k.kommunkod}`, k.name] as [string, string]),
+  ]);
+}
+
+/** The name of an area; a code without a name is a bug upstream, not an empty cell. */
+export function nameOf(names: ReadonlyMap<string, string>, key: string): string {
+  const name = names.get(key);
+  if (name === undefined) throw new Error(`no name for ${key}`);
+  return name;
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export const roundOrNull = (x: number | null, digits: number): number | null => (x === null ? null : round(x, digits));

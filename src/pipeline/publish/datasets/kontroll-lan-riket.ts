@@ -1,0 +1,63 @@
+/** kontroll-lan-riket: län and riket recomputed from their kommuner beside the publisher's totals. */
+import { z } from "zod";
+import type { TotalCheck } from "../../derive/check-totals";
+import type { IndicatorInfo } from "../../indicators";
+import type { Snapshot } from "../../load";
+import { areaLevelEnum, sexEnum } from "../../schema";
+import { areaCode, kpi, nonEmptyText, number, year } from "../columns";
+import { areaNames, defineDataset, nameOf, round, sourcesOf, type Dataset } from "../dataset";
+import { field } from "../fields";
+
+const checkLevelEnum = areaLevelEnum.exclude(["kommun"]);
+
+export const kontrollLanRiketRowSchema = z.object({
+  kpi,
+  level: checkLevelEnum,
+  code: areaCode,
+  name: nonEmptyText,
+  year,
+  sex: sexEnum,
+  published: number,
+  recomputed: number,
+  difference: number,
+  relative_difference: number,
+  tolerance: number,
+  within_tolerance: z.boolean(),
+});
+export type KontrollLanRiketRow = z.infer<typeof kontrollLanRiketRowSchema>;
+
+export function kontrollLanRiketDataset(snapshot: Snapshot, totalChecks: readonly TotalCheck[], catalog: readonly IndicatorInfo[]): Dataset {
+  const names = areaNames(snapshot);
+  return defineDataset({
+    name: "kontroll-lan-riket",
+    title: "Kontroll: län och riket beräknade från kommunerna",
+    description:
+      "För varje nyckeltal, län, år och kön: värdet som Kolada publicerar för länet eller riket, och vårt värde beräknat från länets kommuner på samma sätt som vi beräknar förbundsområden. Skillnaden visar hur väl metoden återger utgivarens egna totaler.",
+    fields: [
+      field("kpi"),
+      field("level", { enum: checkLevelEnum.options }),
+      field("code"),
+      field("name"),
+      field("year"),
+      field("sex"),
+      field("published"),
+      field("recomputed"),
+      field("difference"),
+      field("relative_difference"),
+      field("tolerance"),
+      field("within_tolerance"),
+    ],
+    primaryKey: ["kpi", "level", "code", "year", "sex"],
+    schema: kontrollLanRiketRowSchema,
+    rows: totalChecks.map((c) => ({
+      ...c,
+      name: nameOf(names, `${c.level}:${c.code}`),
+      recomputed: round(c.recomputed, 6),
+      difference: round(c.difference, 6),
+      relative_difference: round(c.relative_difference, 6),
+    })),
+    sources: sourcesOf(snapshot.provenance.get("kolada")!, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
+    processing:
+      "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler.",
+  });
+}
