@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentText, replaceDirectory } from "../../src/pipeline/atomic";
 import { buildData, type DataBuild } from "../../src/pipeline/build";
 import { parseCsv } from "../../src/pipeline/csv";
+import { PUBLISHED_SCHEMAS, type PublishedName } from "../../src/pipeline/publish/datasets";
+import { readPublished } from "../../src/pipeline/publish/read";
 
 const info = { version: "0.0.0-test", dataVintage: "test" };
 let first: DataBuild;
@@ -48,6 +50,59 @@ describe("published datasets", () => {
     const rows = JSON.parse(text("befolkning-16-64.json")) as Array<Record<string, unknown>>;
     const riket2022 = rows.find((r) => r.level === "riket" && r.year === 2022 && r.sex === "T");
     expect(riket2022).toMatchObject({ value: 6421769, status: "derived" }); // Kolada N01954 + N01955, riket 2022
+  });
+
+  it("gives every kommun-year of the span a population 16–64 row, not_available where a part is missing", () => {
+    const rows = JSON.parse(text("befolkning-16-64.json")) as Array<Record<string, unknown>>;
+    const missing = rows.filter((r) => r.status === "not_available");
+    // Nykvarn (0140) 1995–1997 and Knivsta (0330) 1995–2001 existed in neither N01954 nor N01955: 10 kommun-years × T/K/M.
+    expect(missing).toHaveLength(30);
+    expect(missing.every((r) => r.level === "kommun" && r.value === null && r.note === "N01954 (16–19 år) och N01955 (20–64 år) saknas")).toBe(true);
+    expect(new Set(missing.map((r) => `${r.code} ${r.year}`))).toEqual(new Set([...[1995, 1996, 1997].map((y) => `0140 ${y}`), ...[1995, 1996, 1997, 1998, 1999, 2000, 2001].map((y) => `0330 ${y}`)]));
+    const kommunYears = new Set(rows.filter((r) => r.level === "kommun").map((r) => `${r.code}|${r.year}|${r.sex}`));
+    expect(kommunYears.size).toBe(290 * (2022 - 1995 + 1) * 3);
+  });
+
+  it("publishes a comparison code beside each published national count", () => {
+    const rows = JSON.parse(text("tackning-jamforelse.json")) as Array<Record<string, unknown>>;
+    const april = rows.filter((r) => r.compared_on === "2015-04-30");
+    expect(april.length).toBeGreaterThan(0);
+    expect(april.every((r) => r.comparison_code === "exact" && r.comparison === "matches the registry exactly")).toBe(true);
+    expect(new Set(rows.map((r) => r.comparison_code))).not.toContain(undefined);
+  });
+
+  it("publishes each kommun's membership status on every map date, agreeing with the coverage per year", () => {
+    const rows = JSON.parse(text("medlemsstatus-per-datum.json")) as Array<{ date: string; kommunkod: string; kommun: string; status: string }>;
+    const [from, to] = first.registryYears;
+    const dates = [...new Set(rows.map((r) => r.date))];
+    expect(dates).toEqual([...Array.from({ length: to - from + 1 }, (_, i) => `${from + i}-12-31`), "2015-04-30"].sort());
+    expect(rows).toHaveLength(dates.length * 290);
+    const sorted = [...rows].sort((a, b) => a.date.localeCompare(b.date) || a.kommunkod.localeCompare(b.kommunkod));
+    expect(rows).toEqual(sorted);
+    const on = (date: string, status: string) => rows.filter((r) => r.date === date && r.status === status).length;
+    // April 2015 = Bilaga 4: 241 members, 49 without.
+    expect([on("2015-04-30", "certain"), on("2015-04-30", "not"), on("2015-04-30", "possible"), on("2015-04-30", "unknown")]).toEqual([241, 49, 0, 0]);
+    const coverage = JSON.parse(text("tackning-per-ar.json")) as Array<Record<string, number>>;
+    for (const c of coverage) {
+      const date = `${c.year}-12-31`;
+      expect(on(date, "certain"), date).toBe(c.member_kommuner_certain);
+      expect(on(date, "unknown"), date).toBe(c.member_kommuner_unrecorded);
+      expect(on(date, "not"), date).toBe(c.kommuner_without_certain);
+      expect(on(date, "possible"), date).toBe(c.member_kommuner_possible! - c.member_kommuner_certain! - c.member_kommuner_unrecorded!);
+    }
+  });
+
+  it("reads every published dataset back through its row schema", () => {
+    const out = join(tmp, "read-back");
+    replaceDirectory(out, first.files);
+    const started = performance.now();
+    let rows = 0;
+    for (const name of Object.keys(PUBLISHED_SCHEMAS) as PublishedName[]) rows += readPublished(out, name).length;
+    const seconds = (performance.now() - started) / 1000;
+    expect(rows).toBe(first.datasets.reduce((n, d) => n + d.rows.length, 0));
+    expect(Object.keys(PUBLISHED_SCHEMAS).sort()).toEqual(first.datasets.map((d) => d.name).sort());
+    console.log(`readPublished: ${rows} rows in ${Object.keys(PUBLISHED_SCHEMAS).length} datasets read and validated in ${seconds.toFixed(2)} s`);
+    expect(seconds).toBeLessThan(10);
   });
 
   it("reports the län/riket check and keeps every difference within its stated tolerance", () => {
