@@ -1,32 +1,64 @@
 /**
- * The site's read-only access to the published datasets (public/data/), read
- * with node:fs at build time: `npm run data` writes them before `astro build`.
- * The site reads exactly what researchers download, so pages and files cannot
- * disagree. Row types are the pipeline's own, plus the columns publishing adds.
+ * The site's one way to the data: the published datasets (public/data/),
+ * read at build time with the pipeline's readPublished, which checks every
+ * row against the same zod schema the writer used. `npm run data` writes them
+ * before `astro build`, so pages show exactly what researchers download. Row
+ * types are the published ones, named after their dataset.
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { TotalCheck } from "../pipeline/derive/check-totals";
-import type { DerivedValue } from "../pipeline/derive/population";
+import type { Topology } from "topojson-specification";
 import type { DataPackage, PackageResource } from "../pipeline/publish/datapackage";
-import type { FoerbundIndicatorValue } from "../pipeline/derive/foerbund-areas";
-import type { GroupId, GroupValue } from "../pipeline/derive/with-without";
-import type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow } from "../pipeline/publish/registry-datasets";
-import type { CoverageRow } from "../pipeline/registry/derive";
-import { RIKET_CODE, type AreaLevel, type IndicatorValue, type Kommun, type Lan, type FoerbundFigure, type FoerbundTableFigure, type PrintedFigure, type Sex } from "../pipeline/schema";
+import type { PublishedName, PublishedRow } from "../pipeline/publish/datasets";
+import type { Befolkning1664Row } from "../pipeline/publish/datasets/befolkning-16-64";
+import type { ForbundRow } from "../pipeline/publish/datasets/forbund";
+import type { ForbundIndikatorerRow } from "../pipeline/publish/datasets/forbund-indikatorer";
+import type { ForbundMedlemmarPerArRow } from "../pipeline/publish/datasets/forbund-medlemmar-per-ar";
+import type { ForbundNamnRow } from "../pipeline/publish/datasets/forbund-namn";
+import type { ForbundSiffrorRow } from "../pipeline/publish/datasets/forbund-siffror-2015";
+import type { ForbundTabellerRow } from "../pipeline/publish/datasets/forbund-tabeller-2015";
+import type { FullstandigaListorRow } from "../pipeline/publish/datasets/fullstandiga-listor";
+import type { IndicatorValueRow } from "../pipeline/publish/datasets/indicator-values";
+import type { KallorRow } from "../pipeline/publish/datasets/kallor";
+import type { KommunerRow } from "../pipeline/publish/datasets/kommuner";
+import type { KontrollLanRiketRow } from "../pipeline/publish/datasets/kontroll-lan-riket";
+import type { LanRow } from "../pipeline/publish/datasets/lan";
+import type { MedOchUtanForbundRow } from "../pipeline/publish/datasets/med-och-utan-forbund";
+import type { MedlemskapRow } from "../pipeline/publish/datasets/medlemskap";
+import type { MedlemsstatusPerDatumRow } from "../pipeline/publish/datasets/medlemsstatus-per-datum";
+import type { PrintedTableRow } from "../pipeline/publish/datasets/printed-tables";
+import type { TackningJamforelseRow } from "../pipeline/publish/datasets/tackning-jamforelse";
+import type { TackningPerArRow } from "../pipeline/publish/datasets/tackning-per-ar";
+import { readPublished } from "../pipeline/publish/read";
+import { RIKET_CODE, type AreaLevel, type Sex } from "../pipeline/schema";
 
-// ---- published row types (pipeline types + what publishing adds) ----
+export type {
+  Befolkning1664Row,
+  ForbundIndikatorerRow,
+  ForbundMedlemmarPerArRow,
+  ForbundNamnRow,
+  ForbundRow,
+  ForbundSiffrorRow,
+  ForbundTabellerRow,
+  FullstandigaListorRow,
+  IndicatorValueRow,
+  KallorRow,
+  KommunerRow,
+  KontrollLanRiketRow,
+  LanRow,
+  MedOchUtanForbundRow,
+  MedlemskapRow,
+  MedlemsstatusPerDatumRow,
+  PrintedTableRow,
+  TackningJamforelseRow,
+  TackningPerArRow,
+};
 
-export type KommunRow = Kommun & { lan_name: string };
-export type LanRow = Lan;
-/** A Kolada indicator row; kommun gaps are explicit rows with status not_published. */
-export type IndicatorRow = Omit<IndicatorValue, "status"> & { status: IndicatorValue["status"] | "not_published"; name: string };
-export type PopulationRow = DerivedValue & { name: string };
-export type CheckRow = TotalCheck & { name: string };
-export type PrintedRow = PrintedFigure & { table_title: string };
-/** Any row with an area, a year, a sex and a value. */
-export type ValueRow = IndicatorRow | PopulationRow;
+/** Any row with an area, a year, a sex and a value (an indicator, or population 16–64). */
+export type ValueRow = IndicatorValueRow | Befolkning1664Row;
 export type ValueStatus = ValueRow["status"];
+/** A kommun's membership status on a map date. */
+export type MapStatus = MedlemsstatusPerDatumRow["status"];
 
 /** An area on any level; riket is { level: "riket", code: "00" }. */
 export interface AreaRef {
@@ -43,7 +75,7 @@ export interface SeriesPoint {
   note: string;
 }
 
-// ---- loading (each file read once per build) ----
+// ---- loading (each file read and checked once per build) ----
 
 /** Where the pipeline publishes; the build runs from the project root. */
 export const DATA_DIR = path.resolve(process.cwd(), "public/data");
@@ -52,24 +84,30 @@ export const DATA_URL = "/data/";
 
 const cache = new Map<string, unknown>();
 
-function readJson<T>(file: string): T {
-  let value = cache.get(file);
-  if (value === undefined) {
-    const full = path.join(DATA_DIR, file);
-    if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run data\` before building the site`);
-    value = JSON.parse(fs.readFileSync(full, "utf8"));
-    cache.set(file, value);
-  }
-  return value as T;
-}
-
 function memo<T>(key: string, make: () => T): T {
   if (!cache.has(key)) cache.set(key, make());
   return cache.get(key) as T;
 }
 
+/** The path of a published file; a missing one says how to make it. */
+function publishedFile(file: string): string {
+  const full = path.join(DATA_DIR, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run \`npm run data\` before building the site`);
+  return full;
+}
+
+const readFile = (file: string) => fs.readFileSync(publishedFile(file), "utf8");
+
+/** Every row of a published dataset, checked against its schema. */
+function rows<N extends PublishedName>(name: N): PublishedRow<N>[] {
+  return memo(`rows:${name}`, () => {
+    publishedFile(`${name}.json`);
+    return readPublished(DATA_DIR, name);
+  });
+}
+
 export function datapackage(): DataPackage {
-  return readJson<DataPackage>("datapackage.json");
+  return memo("datapackage", () => JSON.parse(readFile("datapackage.json")) as DataPackage);
 }
 
 export function resource(name: string): PackageResource {
@@ -78,17 +116,26 @@ export function resource(name: string): PackageResource {
   return r;
 }
 
+/** The published map (sverige.topo.json): kommun and län boundaries. */
+export function topology(): Topology {
+  return memo("topology", () => {
+    const t = JSON.parse(readFile("sverige.topo.json")) as Topology;
+    if (t.type !== "Topology" || !t.objects?.kommuner || !t.objects?.lan) throw new Error(`${path.join(DATA_DIR, "sverige.topo.json")}: not a topology with the objects kommuner and lan`);
+    return t;
+  });
+}
+
 // ---- areas ----
 
-export function kommuner(): KommunRow[] {
-  return readJson<KommunRow[]>("kommuner.json");
+export function kommuner(): KommunerRow[] {
+  return rows("kommuner");
 }
 
 export function lanList(): LanRow[] {
-  return readJson<LanRow[]>("lan.json");
+  return rows("lan");
 }
 
-export function kommun(kommunkod: string): KommunRow | undefined {
+export function kommun(kommunkod: string): KommunerRow | undefined {
   return memo("kommunByCode", () => new Map(kommuner().map((k) => [k.kommunkod, k]))).get(kommunkod);
 }
 
@@ -97,7 +144,7 @@ export function lan(lanskod: string): LanRow | undefined {
 }
 
 /** The kommuner grouped by län, in länskod order, each sorted by name (Swedish collation). */
-export function kommunerByLan(): Array<{ lan: LanRow; kommuner: KommunRow[] }> {
+export function kommunerByLan(): Array<{ lan: LanRow; kommuner: KommunerRow[] }> {
   const collator = new Intl.Collator("sv");
   return lanList().map((l) => ({
     lan: l,
@@ -135,11 +182,10 @@ const areaKey = (a: AreaRef, sex: Sex) => `${a.level}:${a.code}|${sex}`;
 
 function valueIndex(dataset: string): ValueIndex {
   return memo(`index:${dataset}`, () => {
-    const rows = readJson<ValueRow[]>(`${dataset}.json`);
     const byArea = new Map<string, Map<number, ValueRow>>();
     let firstYear = Infinity;
     let lastYear = -Infinity;
-    for (const r of rows) {
+    for (const r of valueRows(dataset)) {
       const key = areaKey(r, r.sex);
       let years = byArea.get(key);
       if (!years) byArea.set(key, (years = new Map()));
@@ -185,98 +231,57 @@ export function valueAt(dataset: string, area: AreaRef, year: number, sex: Sex =
 
 /** Every row of a value dataset (for summaries over all areas, e.g. the methods page). */
 export function valueRows(dataset: string): ValueRow[] {
-  return readJson<ValueRow[]>(`${dataset}.json`);
+  return rows(dataset as PublishedName) as ValueRow[];
 }
 
 // ---- checks and printed tables ----
 
-export function totalChecks(): CheckRow[] {
-  return readJson<CheckRow[]>("kontroll-lan-riket.json");
+export function totalChecks(): KontrollLanRiketRow[] {
+  return rows("kontroll-lan-riket");
 }
 
 export const NATIONAL_DATASET = "finsam-nationellt-2011-2015";
 
 /** Rows of one printed table of the Riksdag's 2015 follow-up, e.g. "T01". */
-export function printedTable(table: string, dataset = NATIONAL_DATASET): PrintedRow[] {
-  return readJson<PrintedRow[]>(`${dataset}.json`).filter((r) => r.table === table);
+export function printedTable(table: string, dataset: "finsam-nationellt-2011-2015" | "socsam-1998" = NATIONAL_DATASET): PrintedTableRow[] {
+  return rows(dataset).filter((r) => r.table === table);
 }
 
 /** The year a printed figure refers to (period "2015-05" → 2015), or null for tables without a period. */
-export function periodYear(row: Pick<PrintedRow, "period">): number | null {
+export function periodYear(row: Pick<PrintedTableRow, "period">): number | null {
   return row.period ? Number(row.period.slice(0, 4)) : null;
 }
 
 // ---- the förbund registry and what is derived from it ----
-// Row types are the pipeline's own (registry/derive.ts, derive/*.ts) in their
-// published shape: dates as the registry writes them, lists joined with ";".
 
+export const completeListRows = () => rows("fullstandiga-listor");
+export const coverageYears = () => rows("tackning-per-ar");
+export const publishedComparisons = () => rows("tackning-jamforelse");
+export const foerbundRows = () => rows("forbund");
+export const foerbundNameRows = () => rows("forbund-namn");
+export const spellRows = () => rows("medlemskap");
+export const memberYearRows = () => rows("forbund-medlemmar-per-ar");
+export const foerbundValueRows = () => rows("forbund-indikatorer");
+export const groupValueRows = () => rows("med-och-utan-forbund");
+export const registrySources = () => rows("kallor");
+export const foerbundFigureRows = () => rows("forbund-siffror-2015");
+export const foerbundTableRows = () => rows("forbund-tabeller-2015");
+export const memberStatusRows = () => rows("medlemsstatus-per-datum");
 
-/** tackning-per-ar: coverage on 31 December of each registry year. */
-export type CoverageYearRow = CoverageRow;
-/** tackning-jamforelse, forbund, forbund-namn, medlemskap, forbund-medlemmar-per-ar, kallor, fullstandiga-listor: the pipeline's row types. */
-export type { ComparisonRow, CompleteListRow, FoerbundNameRow, FoerbundRow, MemberYearRow, RegistrySourceRow, SpellRow };
-/** forbund-indikatorer: a förbund area's value. */
-export type FoerbundValueRow = FoerbundIndicatorValue;
-/** med-och-utan-forbund: the two fixed groups of April 2015. */
-export type GroupValueRow = GroupValue;
-export type { GroupId };
-/** forbund-siffror-2015: a per-förbund figure from the 2015 report's text. */
-export type FoerbundFigureRow = FoerbundFigure;
-/** forbund-tabeller-2015: one cell of a Bilaga 2 table about one förbund. */
-export type FoerbundTableRow = FoerbundTableFigure & { table_title: string };
-
-export const completeListRows = (): CompleteListRow[] => readJson<CompleteListRow[]>("fullstandiga-listor.json");
-export const coverageYears = (): CoverageYearRow[] => readJson<CoverageYearRow[]>("tackning-per-ar.json");
-export const publishedComparisons = (): ComparisonRow[] => readJson<ComparisonRow[]>("tackning-jamforelse.json");
-export const foerbundRows = (): FoerbundRow[] => readJson<FoerbundRow[]>("forbund.json");
-export const foerbundNameRows = (): FoerbundNameRow[] => readJson<FoerbundNameRow[]>("forbund-namn.json");
-export const spellRows = (): SpellRow[] => readJson<SpellRow[]>("medlemskap.json");
-export const memberYearRows = (): MemberYearRow[] => readJson<MemberYearRow[]>("forbund-medlemmar-per-ar.json");
-export const foerbundValueRows = (): FoerbundValueRow[] => readJson<FoerbundValueRow[]>("forbund-indikatorer.json");
-export const groupValueRows = (): GroupValueRow[] => readJson<GroupValueRow[]>("med-och-utan-forbund.json");
-export const registrySources = (): RegistrySourceRow[] => readJson<RegistrySourceRow[]>("kallor.json");
-export const foerbundFigureRows = (): FoerbundFigureRow[] => readJson<FoerbundFigureRow[]>("forbund-siffror-2015.json");
-export const foerbundTableRows = (): FoerbundTableRow[] => readJson<FoerbundTableRow[]>("forbund-tabeller-2015.json");
-
-export function registrySource(id: string): RegistrySourceRow | undefined {
+export function registrySource(id: string): KallorRow | undefined {
   return memo("registrySourceById", () => new Map(registrySources().map((s) => [s.id, s]))).get(id);
 }
 
-/** A förbund's latest name (forbund.json), or undefined for an unknown id. */
-export function foerbundName(id: string): string | undefined {
-  return memo("foerbundNameById", () => new Map(foerbundRows().map((f) => [f.id, f.foerbund_name]))).get(id);
-}
-
-/** The years (31 December) a förbund has certain or possible members: the years /forbund/<id>/<year>/ exists for. */
-export function foerbundMemberYears(id: string): ReadonlySet<number> {
-  const byId = memo("memberYearsById", () => {
-    const m = new Map<string, Set<number>>();
-    for (const r of memberYearRows()) {
-      let s = m.get(r.foerbund_id);
-      if (!s) m.set(r.foerbund_id, (s = new Set()));
-      s.add(r.year);
-    }
-    return m;
-  });
-  return byId.get(id) ?? new Set();
-}
-
-/** Every förbund area's value for one KPI, sex T, keyed by id then year. */
-export function foerbundValuesByKpi(kpi: string): Map<string, Map<number, FoerbundValueRow>> {
-  return memo(`foerbundValues:${kpi}`, () => {
-    const m = new Map<string, Map<number, FoerbundValueRow>>();
-    for (const r of foerbundValueRows()) {
-      if (r.kpi !== kpi || r.sex !== "T") continue;
-      let years = m.get(r.foerbund_id);
-      if (!years) m.set(r.foerbund_id, (years = new Map()));
-      years.set(r.year, r);
-    }
-    return m;
+/** First and last year of the registry's yearly reading (tackning-per-ar). */
+export function registryYears(): { first: number; last: number } {
+  return memo("registryYears", () => {
+    const years = coverageYears().map((r) => r.year);
+    return { first: Math.min(...years), last: Math.max(...years) };
   });
 }
 
 /** One group's series for a KPI (sex T), over the years the group file has. */
-export function groupSeries(group: GroupId, kpi: string): SeriesPoint[] {
+export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): SeriesPoint[] {
   const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
   return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }

@@ -32,10 +32,24 @@ export function isMissing(value: number | null | undefined): value is null | und
   return value === null || value === undefined || !Number.isFinite(value);
 }
 
-/** 26.8 → "26,8"; 12480 → "12 480" (non-breaking space); null → "–". */
+/**
+ * Round as a reader rounds the printed decimal: half away from zero on the
+ * number's shortest decimal form, so 30.45 → 30.5 (binary rounding via
+ * toFixed gives 30.4, because 30.45 is stored as 30.4499…).
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  const text = String(Math.abs(value));
+  // Exponent notation (1e-7, 1e21) cannot be shifted by editing the exponent; binary rounding is exact enough there.
+  const shifted = text.includes("e") ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
+  const rounded = Math.round(shifted);
+  const result = text.includes("e") ? rounded / 10 ** decimals : Number(`${rounded}e-${decimals}`);
+  return value < 0 && result !== 0 ? -result : result;
+}
+
+/** 26.8 → "26,8"; 12480 → "12 480" (non-breaking space); null → "–". Rounds half up (roundHalfUp). */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (isMissing(value)) return MISSING_TEXT;
-  const text = fixed(decimals)(value);
+  const text = fixed(decimals)(roundHalfUp(value, decimals));
   // Rounding can give "−0,0"; a sign on zero means nothing to a reader.
   return /^\u2212[0,]+$/.test(text) ? text.slice(1) : text;
 }
@@ -66,13 +80,13 @@ export function valueHtml(value: number | null | undefined, decimals = 0): strin
   return formatNumber(value, decimals);
 }
 
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+export const MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"] as const;
 
 /** "2015" → "2015"; "2015-05" → "maj 2015"; a span "2010..2013" → "2010–2013". */
 export function formatPeriod(period: string): string {
   if (period.includes("..")) return period.split("..").map(formatPeriod).join("–");
   const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : period;
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : period;
 }
 
 /** Join words the Swedish way: "a, b och c". */
@@ -114,13 +128,6 @@ export function formatShare(share: number | null | undefined, decimals = 1): str
 /** A date as published, in words: "2008" → "2008", "2015-05" → "maj 2015", "2012-12-31" → "31 december 2012". */
 export function formatDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (m) return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if (m) return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
   return formatPeriod(date);
-}
-
-/** A range "certain–possible" of counts; one number when they agree: "18–85", "80". */
-export function formatRange(low: number | null | undefined, high: number | null | undefined, format: (n: number | null | undefined) => string = (n) => formatNumber(n)): string {
-  if (isMissing(low) && isMissing(high)) return MISSING_TEXT;
-  if (isMissing(low) || isMissing(high) || low === high) return format(isMissing(low) ? high : low);
-  return `${format(low)}–${format(high)}`;
 }

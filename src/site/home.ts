@@ -1,5 +1,5 @@
 /** What the start page says in figures, from the published data. */
-import { allPublishedCounts, exactNationalCount, type PublishedCount } from "./coverage";
+import { allPublishedCounts, exactNationalCount, type PublishedCount } from "./foerbund/coverage";
 import { kommuner } from "./data";
 
 export interface HomeFacts {

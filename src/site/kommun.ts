@@ -1,5 +1,5 @@
 /** What a kommun page shows, assembled from the data: thin pages, no wrangling in .astro. */
-import { RIKET, kommun, kommunArea, lanAreaOf, memberYearRows, valueAt, latest, type MemberYearRow } from "./data";
+import { RIKET, kommun, kommunArea, lanAreaOf, memberYearRows, valueAt, latest, type ForbundMedlemmarPerArRow } from "./data";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "./measures";
 
 export interface KeyFigure {
@@ -45,7 +45,7 @@ export interface AreaLine {
  */
 export function foerbundAreaLine(
   years: readonly number[],
-  memberships: ReadonlyArray<Pick<MemberYearRow, "foerbund_id" | "year" | "stadsdel" | "member_status">>,
+  memberships: ReadonlyArray<Pick<ForbundMedlemmarPerArRow, "foerbund_id" | "year" | "stadsdel" | "member_status">>,
   areaValue: (id: string, year: number) => { value: number | null; members: number } | undefined,
 ): AreaLine {
   const byYear = new Map<number, Array<(typeof memberships)[number]>>();
@@ -76,13 +76,13 @@ export function foerbundAreaLine(
   return { points, foerbund: [...foerbund].map(([id, ys]) => ({ id, years: ys })), possibleYears, ownAreaYears, ambiguousYears };
 }
 
-export function kommunMemberYears(kommunkod: string): MemberYearRow[] {
+export function kommunMemberYears(kommunkod: string): ForbundMedlemmarPerArRow[] {
   const byKommun = memoKommun();
   return byKommun.get(kommunkod) ?? [];
 }
 
-let memberIndex: Map<string, MemberYearRow[]> | undefined;
-function memoKommun(): Map<string, MemberYearRow[]> {
+let memberIndex: Map<string, ForbundMedlemmarPerArRow[]> | undefined;
+function memoKommun(): Map<string, ForbundMedlemmarPerArRow[]> {
   if (!memberIndex) {
     memberIndex = new Map();
     for (const r of memberYearRows()) {

@@ -4,7 +4,7 @@
  * publisher's totals, and which values are missing.
  */
 import { INDICATORS, indicatorInfo } from "../pipeline/indicators";
-import { kommuner, totalChecks, valueRows, yearSpan, type CheckRow } from "./data";
+import { kommuner, totalChecks, valueRows, yearSpan, type KontrollLanRiketRow } from "./data";
 import { measure, type Measure } from "./measures";
 
 export interface CheckSummary {
@@ -15,11 +15,11 @@ export interface CheckSummary {
   withinTolerance: number;
   tolerance: number;
   /** The comparison with the largest relative difference. */
-  largest: CheckRow;
+  largest: KontrollLanRiketRow;
 }
 
 export function checkSummaries(): CheckSummary[] {
-  const byKpi = new Map<string, CheckRow[]>();
+  const byKpi = new Map<string, KontrollLanRiketRow[]>();
   for (const c of totalChecks()) {
     const list = byKpi.get(c.kpi) ?? [];
     list.push(c);

@@ -3,8 +3,7 @@
  * the year pages. Labels are the site's plain-language names for the
  * measures; values, units and sources come from the published dataset.
  */
-import { NATIONAL_DATASET, periodYear, printedTable, yearSpan, type PrintedRow } from "./data";
-import { registryYearSpan } from "./coverage";
+import { NATIONAL_DATASET, periodYear, printedTable, registryYears, yearSpan, type PrintedTableRow } from "./data";
 import { printedTableSource, type SourceNote } from "./sources";
 
 /** The tables a year page shows, in this order, with a plain heading for each. */
@@ -51,7 +50,7 @@ export interface NationalTable {
   source: SourceNote | null;
 }
 
-function label(r: PrintedRow): string {
+function label(r: PrintedTableRow): string {
   const base = MEASURE_LABELS[r.measure] ?? r.measure;
   if (r.breakdown === "%") return `${base}, andel`;
   if (r.breakdown === "Antal") return `${base}, antal`;
@@ -94,6 +93,6 @@ export function lastValueYear(): number {
 
 /** 2004 to the registry's last year (2024); Kolada values end earlier (lastValueYear). */
 export function pageYears(): number[] {
-  const last = Math.max(lastValueYear(), registryYearSpan().last);
+  const last = Math.max(lastValueYear(), registryYears().last);
   return Array.from({ length: last - FIRST_PAGE_YEAR + 1 }, (_, i) => FIRST_PAGE_YEAR + i);
 }

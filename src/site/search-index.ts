@@ -1,5 +1,5 @@
 /** Build-time side of search: the entries, from the published data. */
-import { foerbundNameRows, foerbundRows, kommuner, lan, type FoerbundNameRow, type FoerbundRow } from "./data";
+import { foerbundNameRows, foerbundRows, kommuner, lan, type ForbundNamnRow, type ForbundRow } from "./data";
 import type { SearchEntry } from "./search";
 
 /**
@@ -7,7 +7,7 @@ import type { SearchEntry } from "./search";
  * the förbund too; the context names the current name when it differs,
  * otherwise the län. Pure: rows come in as arguments.
  */
-export function foerbundSearchEntries(foerbund: readonly FoerbundRow[], names: readonly FoerbundNameRow[], lanName: (code: string) => string): SearchEntry[] {
+export function foerbundSearchEntries(foerbund: readonly ForbundRow[], names: readonly ForbundNamnRow[], lanName: (code: string) => string): SearchEntry[] {
   const byId = new Map(foerbund.map((f) => [f.id, f]));
   const seen = new Set<string>();
   const out: SearchEntry[] = [];

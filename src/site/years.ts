@@ -3,11 +3,11 @@
  * published national counts, the national printed figures, riket's indicator
  * values and the förbund ranked by each indicator.
  */
-import { coverageForYear, type YearCoverage } from "./coverage";
+import { coverageForYear, type YearCoverage } from "./foerbund/coverage";
 import { RIKET, valueAt } from "./data";
 import { KOMMUN_PAGE_MEASURES, measure, type Measure } from "./measures";
 import { lastValueYear, nationalTablesForYear, pageYears, type NationalTable } from "./national";
-import { yearRankings, type YearRanking } from "./rankings";
+import { yearRankings, type YearRanking } from "./foerbund/year-rankings";
 
 export interface YearPage {
   year: number;

@@ -1,6 +1,6 @@
 /** The registry's date grammar in Swedish words (hand-checked expectations). */
 import { describe, expect, it } from "vitest";
-import { dateInWords, endInWords, endedSentence, foundedSentence, hasEnded, isExactDate } from "../../src/site/foerbund-dates";
+import { dateInWords, endInWords, endedSentence, foundedSentence, hasEnded, isExactDate } from "../../src/site/foerbund/dates";
 
 describe("dateInWords", () => {
   it("says exact days, months and years as the source gives them", () => {

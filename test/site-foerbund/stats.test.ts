@@ -1,6 +1,7 @@
 /** Ranks and yearly changes on small hand-made FIXTURE values. */
 import { describe, expect, it } from "vitest";
-import { changeSincePrevious, compareWord, rankInWords, rankOf, sameMembers, signedNumber } from "../../src/site/foerbund-stats";
+import { rankInWords, rankOf } from "../../src/site/foerbund/ranking";
+import { changeSincePrevious, compareWord, sameMembers, signedNumber } from "../../src/site/foerbund/stats";
 
 const FIXTURE = [
   { id: "a", value: 30.04 },

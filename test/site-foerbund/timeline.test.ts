@@ -1,6 +1,6 @@
 /** Timeline spans from FIXTURE spells: certain vs only possible days. */
 import { describe, expect, it } from "vitest";
-import { dayToYear, lastDay, spellSpans, timelineRows } from "../../src/site/foerbund-timeline";
+import { dayToYear, lastDay, spellSpans, timelineRows } from "../../src/site/foerbund/timeline";
 
 const AXIS: [string, string] = ["2004-01-01", "2025-01-01"];
 const spell = (from: string, to: string, member_code = "0114", stadsdel = "") => ({ foerbund_id: "fixture", member_code, stadsdel, from, to });

@@ -1,9 +1,11 @@
 /** Small wording helpers of the förbund pages, and one check that the coverage map agrees with tackning-per-ar. */
 import { describe, expect, it } from "vitest";
-import { certaintyNote } from "../../src/site/foerbund-charts";
-import { coverageRows, shortFoerbundName } from "../../src/site/foerbund";
-import { dateToAxis, membershipStatusOn } from "../../src/site/foerbund-coverage";
-import { figureValueText, measureLabel, nameEndInWords } from "../../src/site/foerbund-page";
+import { coverageYears } from "../../src/site/data";
+import { certaintyNote } from "../../src/site/foerbund/charts";
+import { membershipStatusOn } from "../../src/site/foerbund/coverage-map";
+import { dateToAxis } from "../../src/site/foerbund/coverage-over-time";
+import { shortFoerbundName } from "../../src/site/foerbund/model";
+import { figureValueText, measureLabel, nameEndInWords } from "../../src/site/foerbund/page";
 
 describe("wording", () => {
   it("shortens förbund names for narrow labels", () => {
@@ -44,7 +46,7 @@ describe("wording", () => {
 describe("the coverage map on real data", () => {
   it("counts the same certain and possible members as tackning-per-ar", () => {
     for (const year of [2010, 2015, 2018]) {
-      const row = coverageRows().find((r) => r.year === year)!;
+      const row = coverageYears().find((r) => r.year === year)!;
       const status = [...membershipStatusOn(`${year}-12-31`).values()];
       expect(status.filter((s) => s === "certain").length).toBe(row.member_kommuner_certain);
       expect(status.filter((s) => s !== "not").length).toBe(row.member_kommuner_possible);

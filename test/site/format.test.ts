@@ -5,6 +5,12 @@ describe("Swedish number formatting", () => {
   it("uses a decimal comma", () => {
     expect(formatNumber(26.8, 1)).toBe("26,8");
     expect(formatNumber(26.84, 1)).toBe("26,8");
+    // Half up on the decimal as printed: binary floating point stores 30.45 as 30.4499…, toFixed gives "30.4".
+    expect(formatNumber(30.45, 1)).toBe("30,5");
+    expect(formatNumber(1.005, 2)).toBe("1,01");
+    expect(formatNumber(-30.45, 1)).toBe("\u221230,5");
+    expect(formatNumber(2.5)).toBe("3");
+    expect(formatNumber(-0.04, 1)).toBe("0,0");
     expect(formatNumber(3, 1)).toBe("3,0");
   });
 

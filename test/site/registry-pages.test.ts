@@ -4,16 +4,16 @@
  * hand-made rows; nothing here reads public/data.
  */
 import { describe, expect, it } from "vitest";
-import { comparisonWords, isExact, publishedCounts, publishedText, yearCoverage } from "../../src/site/coverage";
-import type { ComparisonRow, CoverageYearRow, FoerbundNameRow, FoerbundRow } from "../../src/site/data";
+import { comparisonWords, isExact, publishedCounts, publishedText, yearCoverage } from "../../src/site/foerbund/coverage";
+import type { TackningJamforelseRow, TackningPerArRow, ForbundNamnRow, ForbundRow } from "../../src/site/data";
 import { formatChange, formatDate, formatShare } from "../../src/site/format";
 import { latestPublished } from "../../src/site/home";
 import { foerbundAreaLine } from "../../src/site/kommun";
-import { rankFoerbund, type RankInput } from "../../src/site/rankings";
-import { comparisonLines } from "../../src/site/registry-method";
+import { rankFoerbund, type RankInput } from "../../src/site/foerbund/ranking";
+import { comparisonLines } from "../../src/site/foerbund/registry-method";
 import { foerbundSearchEntries } from "../../src/site/search-index";
 
-const cmp = (over: Partial<ComparisonRow>): ComparisonRow => ({
+const cmp = (over: Partial<TackningJamforelseRow>): TackningJamforelseRow => ({
   id: "x",
   year: 2015,
   reference_date: "2015-04",
@@ -26,6 +26,7 @@ const cmp = (over: Partial<ComparisonRow>): ComparisonRow => ({
   ours_recorded: 80,
   ours_possible: 80,
   comparison: "matches the registry exactly",
+  comparison_code: "exact",
   ...over,
 });
 
@@ -35,8 +36,8 @@ describe("published counts beside the registry", () => {
   const rows = [
     cmp({}),
     cmp({ metric: "member_kommuner", published: 241, ours_certain: 241, ours_recorded: 241, ours_possible: 241 }),
-    cmp({ reference_date: "2022-12-31", compared_on: "2022-12-31", year: 2022, source_id: "sos", published: 75, ours_certain: 4, ours_recorded: 81, ours_possible: null }),
-    cmp({ reference_date: "2022-12-31", compared_on: "2022-12-31", year: 2022, source_id: "sos", metric: "member_kommuner", published: 273, ours_certain: 8, ours_recorded: 258, ours_possible: 290 }),
+    cmp({ reference_date: "2022-12-31", compared_on: "2022-12-31", year: 2022, source_id: "sos", published: 75, ours_certain: 4, ours_recorded: 81, ours_possible: null, comparison_code: "within_range" }),
+    cmp({ reference_date: "2022-12-31", compared_on: "2022-12-31", year: 2022, source_id: "sos", metric: "member_kommuner", published: 273, ours_certain: 8, ours_recorded: 258, ours_possible: 290, comparison_code: "above_recorded" }),
   ];
   const counts = publishedCounts(rows, sources);
 
@@ -49,14 +50,15 @@ describe("published counts beside the registry", () => {
     expect(counts[1]!.source.url).toBeNull();
   });
 
-  it("knows the one day the registry is exact, and says how the others compare in Swedish", () => {
+  it("knows the one day the registry is exact, and words the pipeline's comparison code in Swedish", () => {
     expect(counts.map(isExact)).toEqual([true, false]);
     expect(comparisonWords(80, counts[0]!.registryFoerbund)).toBe("stämmer exakt");
     expect(comparisonWords(75, counts[1]!.registryFoerbund)).toBe("inom registrets spann");
     // Above what the registry records (258), even though the true upper bound (290) allows it.
     expect(comparisonWords(273, counts[1]!.registryKommuner)).toBe("15 fler än registret känner till");
-    expect(comparisonWords(3, counts[1]!.registryFoerbund)).toBe("1 färre än registret kan belägga");
-    expect(comparisonWords(3, { certain: null, recorded: null, possible: null })).toBe("kan inte jämföras");
+    expect(comparisonWords(3, { certain: 4, recorded: 81, possible: null, comparison: "below_certain" })).toBe("1 färre än registret kan belägga");
+    expect(comparisonWords(300, { certain: 241, recorded: 241, possible: 241, comparison: "above_possible" })).toBe("59 fler än registret tillåter, fast en fullständig förteckning finns");
+    expect(comparisonWords(3, { certain: null, recorded: null, possible: null, comparison: "not_comparable" })).toBe("kan inte jämföras");
   });
 
   it("writes approximate figures as such", () => {
@@ -83,7 +85,7 @@ describe("published counts beside the registry", () => {
 });
 
 describe("coverage of one year", () => {
-  const row: CoverageYearRow = {
+  const row: TackningPerArRow = {
     year: 2015,
     reference_date: "2015-12-31",
     foerbund_count_certain: 18,
@@ -140,10 +142,14 @@ describe("förbund ranked by an indicator", () => {
     ]);
   });
 
-  it("gives the change since the year before on the shown values, and a dash when there is none", () => {
+  it("gives the change since the year before as the rounded difference of the unrounded values, and a dash when there is none", () => {
     const rows = rankFoerbund([input("a", 30.04, 28.96), input("b", 20, null), input("c", 10, null, { previous: { value: null, members: 2 } })], 1);
-    expect(rows.map((r) => r.change)).toEqual([1, null, null]);
-    expect(formatChange(rows[0]!.change, 1)).toBe("+1,0");
+    expect(rows.map((r) => r.change)).toEqual([1.08, null, null]);
+    // Shown 30,0 and 29,0, but the change is +1,1: the difference of rounded values (+1,0) would be off by 0,1.
+    expect(formatChange(rows[0]!.change, 1)).toBe("+1,1");
+    // Like Filipstad-Storfors 2005: 30,02 → 30,06 is +0,04 days, shown "0,0" (the rounded values 30,0 and 30,1 would say +0,1).
+    const small = rankFoerbund([input("f", 30.06, 30.02)], 1);
+    expect(formatChange(small[0]!.change, 1)).toBe("0,0");
     expect(formatChange(-0.3, 1)).toBe("\u22120,3");
     expect(formatChange(0, 1)).toBe("0,0");
     expect(formatChange(null, 1)).toBe("–");
@@ -184,8 +190,8 @@ describe("the kommun's förbund area line", () => {
 });
 
 describe("förbund in search", () => {
-  const f = (id: string, name: string, lan_codes: string): FoerbundRow => ({ id, foerbund_name: name, kind: "flera_kommuner", lan_codes, founded: "", ended: "", end_reason: "", successor_ids: "", predecessor_ids: "", source_ids: "", note: "" });
-  const n = (foerbund_id: string, name: string): FoerbundNameRow => ({ foerbund_id, name, from: "", to: "", source_ids: "" });
+  const f = (id: string, name: string, lan_codes: string): ForbundRow => ({ id, foerbund_name: name, kind: "flera_kommuner", lan_codes, founded: "", ended: "", end_reason: "", successor_ids: "", predecessor_ids: "", source_ids: "", note: "" });
+  const n = (foerbund_id: string, name: string): ForbundNamnRow => ({ foerbund_id, name, from: "", to: "", source_ids: "" });
   it("lists every name a förbund has had, linking to the förbund", () => {
     const entries = foerbundSearchEntries([f("delta", "Samordningsförbundet Delta", "14")], [n("delta", "Samordningsförbundet Delta"), n("delta", "Hisingens samordningsförbund")], (c) => (c === "14" ? "Västra Götalands län" : c));
     expect(entries).toEqual([

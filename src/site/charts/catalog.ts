@@ -7,9 +7,7 @@ import type { Sex } from "../../pipeline/schema";
 import {
   RIKET,
   areaName,
-  foerbundName,
   foerbundRows,
-  foerbundValuesByKpi,
   groupSeries,
   groupValueRows,
   kommun,
@@ -20,6 +18,7 @@ import {
   type AreaRef,
   type SeriesPoint,
 } from "../data";
+import { foerbund, foerbundValuesByKpi } from "../foerbund/model";
 import { capitalize, joinSv, yearRanges } from "../format";
 import { foerbundAreaLine, kommunMemberYears } from "../kommun";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "../measures";
@@ -88,7 +87,7 @@ function kommunAreaSeries(kommunkod: string, m: Measure, years: number[]): { ser
   const values = foerbundValuesByKpi(m.kpi!);
   const line = foerbundAreaLine(years, kommunMemberYears(kommunkod), (id, year) => values.get(id)?.get(year));
   if (!line.points.some((p) => p.value !== null)) return null;
-  const which = joinSv(line.foerbund.map((f) => `${foerbundName(f.id) ?? f.id} ${yearRanges(f.years)}`));
+  const which = joinSv(line.foerbund.map((f) => `${foerbund(f.id).name} ${yearRanges(f.years)}`));
   const sentences = [
     `Förbundsområdet är alla medlemskommuner i det förbund kommunen var med i den 31 december, sammanvägt med befolkningen (${which}).`,
     line.possibleYears.length ? `${capitalize(yearRanges(line.possibleYears))} är medlemskapet bara möjligt enligt förbundsregistret.` : "",

@@ -1,6 +1,7 @@
 /**
  * Charts rendered to SVG at build time, so they are there with JavaScript off.
- * Plot needs a DOM; linkedom gives it one in Node.
+ * Plot needs a DOM; linkedom gives it one in Node. Every server-drawn chart
+ * (line, förbund, coverage) goes through `finishSvg`.
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
@@ -8,9 +9,15 @@ import { lineChartOptions, type LineChartOptions } from "./line";
 import type { ChartSpec } from "./spec";
 
 let doc: Document | undefined;
-function serverDocument(): Document {
+/** The one DOM document Plot draws into at build time. */
+export function serverDocument(): Document {
   doc ??= parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
   return doc;
+}
+
+/** A screen coordinate to a tenth of a pixel, as text (below a pixel, and short). */
+export function roundPx(n: number): string {
+  return String(Math.round(n * 10) / 10);
 }
 
 /**
@@ -18,7 +25,7 @@ function serverDocument(): Document {
  * keeps a kommun page small. Only attribute values are touched, never text.
  */
 export function roundSvgNumbers(svg: string): string {
-  return svg.replace(/="([^"]*)"/g, (_m, value: string) => `="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`);
+  return svg.replace(/="([^"]*)"/g, (_m, value: string) => `="${value.replace(/-?\d+\.\d{2,}/g, (n) => roundPx(Number(n)))}"`);
 }
 
 /**
@@ -30,9 +37,13 @@ export function stripPlotStyle(svg: string): string {
   return svg.replace(/<style>[\s\S]*?<\/style>/, "");
 }
 
-export function renderLineChartSvg(spec: ChartSpec, opts: Omit<LineChartOptions, "document" | "tip"> = {}): string {
-  const svg = Plot.plot(lineChartOptions(spec, { ...opts, document: serverDocument() })) as unknown as SVGSVGElement;
-  // One image for assistive technology: its label and description say what the lines show.
+/** A Plot figure as page markup: one image for assistive technology (its label and description say what it shows), small and style-free. */
+export function finishSvg(figure: Element): string {
+  const svg = figure as unknown as SVGSVGElement;
   svg.setAttribute("role", "img");
   return roundSvgNumbers(stripPlotStyle(svg.outerHTML));
+}
+
+export function renderLineChartSvg(spec: ChartSpec, opts: Omit<LineChartOptions, "document" | "tip"> = {}): string {
+  return finishSvg(Plot.plot(lineChartOptions(spec, { ...opts, document: serverDocument() })));
 }

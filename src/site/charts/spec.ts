@@ -3,6 +3,7 @@
  * the data table and the CSV download, so the four always agree.
  * Pure module (no node:fs): the compare page's client script uses it too.
  */
+import { csvNumber, csvText } from "../csv";
 
 export interface ChartPoint {
   /** x position; a month (period "2015-05") sits inside its year. */
@@ -70,19 +71,13 @@ export function chartTable(spec: ChartSpec): ChartTable {
   };
 }
 
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * The chart's data as CSV, in the same conventions as the datasets: UTF-8,
  * comma, decimal point, an empty cell for a missing value (never 0).
  */
 export function chartCsv(spec: ChartSpec): string {
   const table = chartTable(spec);
-  const lines = [["period", ...table.columns].map(csvCell).join(",")];
-  for (const r of table.rows) lines.push([r.period, ...r.values.map((v) => (v === null || !Number.isFinite(v) ? "" : String(v)))].map(csvCell).join(","));
-  return lines.join("\n") + "\n";
+  return csvText(["period", ...table.columns], table.rows.map((r) => [r.period, ...r.values.map(csvNumber)]));
 }
 
 /** x extent of the chart, in years. */

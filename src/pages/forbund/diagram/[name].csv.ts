@@ -1,6 +1,7 @@
 /** CSV of the national coverage charts and maps (components CoverageChart and CoverageMap). */
 import type { APIRoute } from "astro";
-import { METRIC_WORDS, coverageChartCsv, coverageMapCsv, coverageMapDates, type CoverageMetric } from "../../../site/foerbund-coverage";
+import { METRIC_WORDS, coverageChartCsv, type CoverageMetric } from "../../../site/foerbund/coverage-over-time";
+import { coverageMapCsv, coverageMapDates } from "../../../site/foerbund/coverage-map";
 
 export function getStaticPaths() {
   return [

@@ -1,8 +1,8 @@
 /** The CSV of each chart on a förbund page: exactly the chart's rows. */
 import type { APIRoute } from "astro";
-import { foerbundList } from "../../../../site/foerbund";
-import { foerbundChart, foerbundChartCsv } from "../../../../site/foerbund-charts";
-import { foerbundCharts } from "../../../../site/foerbund-page";
+import { foerbundList } from "../../../../site/foerbund/model";
+import { foerbundChart, foerbundChartCsv } from "../../../../site/foerbund/charts";
+import { foerbundCharts } from "../../../../site/foerbund/page";
 import { measure } from "../../../../site/measures";
 
 export function getStaticPaths() {

@@ -3,9 +3,9 @@
  * data so the page cannot drift: the complete lists, how much of each year
  * rests on date bounds, and the published counts beside the registry.
  */
+import { completeListRows, coverageYears, foerbundRows, lan, publishedComparisons, registrySource, spellRows, type TackningJamforelseRow, type TackningPerArRow } from "../data";
+import { formatDate } from "../format";
 import { comparisonWords, publishedText } from "./coverage";
-import { completeListRows, coverageYears, foerbundRows, lan, publishedComparisons, registrySource, spellRows, type ComparisonRow, type CoverageYearRow } from "./data";
-import { formatDate } from "./format";
 
 export interface CompleteListFact {
   /** The day or month the list describes, in words. */
@@ -34,7 +34,7 @@ export interface BoundedShare {
 }
 
 /** Per year: memberships proven on 31 December vs only allowed by date bounds. Pure. */
-export function boundedShares(rows: readonly CoverageYearRow[]): BoundedShare[] {
+export function boundedShares(rows: readonly TackningPerArRow[]): BoundedShare[] {
   return rows.map((r) => ({ year: r.year, exact: r.spells_exact, bounded: r.spells_bounded }));
 }
 
@@ -49,10 +49,10 @@ export interface ComparisonLine {
   source: { citation: string; url: string | null };
 }
 
-const METRIC_WORDS: Record<ComparisonRow["metric"], string> = { foerbund_count: "Förbund", member_kommuner: "Kommuner i förbund" };
+const METRIC_WORDS: Record<TackningJamforelseRow["metric"], string> = { foerbund_count: "Förbund", member_kommuner: "Kommuner i förbund" };
 
-/** tackning-jamforelse as table lines, in Swedish (the dataset's `comparison` text is English). Pure. */
-export function comparisonLines(rows: readonly ComparisonRow[], sourceOf: typeof registrySource): ComparisonLine[] {
+/** tackning-jamforelse as table lines, in Swedish (words for the dataset's comparison_code). Pure. */
+export function comparisonLines(rows: readonly TackningJamforelseRow[], sourceOf: typeof registrySource): ComparisonLine[] {
   return [...rows]
     .sort((a, b) => a.compared_on.localeCompare(b.compared_on) || a.source_id.localeCompare(b.source_id) || a.metric.localeCompare(b.metric))
     .map((r) => {
@@ -64,7 +64,7 @@ export function comparisonLines(rows: readonly ComparisonRow[], sourceOf: typeof
         certain: r.ours_certain,
         recorded: r.ours_recorded,
         possible: r.ours_possible,
-        words: comparisonWords(r.published, { certain: r.ours_certain, recorded: r.ours_recorded, possible: r.ours_possible }),
+        words: comparisonWords(r.published, { certain: r.ours_certain, recorded: r.ours_recorded, possible: r.ours_possible, comparison: r.comparison_code }),
         source: { citation: s?.citation ?? r.source_id, url: s?.url ? s.url : null },
       };
     });

@@ -1,23 +1,15 @@
 /**
  * Maps of förbund areas, drawn to SVG at build time with d3-geo from the
- * project's kommun and län boundaries (data/snapshot/geo/sweden.topo.json,
+ * kommun and län boundaries the pipeline publishes (sverige.topo.json:
  * simplified, wound for d3). Coordinates are rounded to a tenth of a pixel and
  * points closer than ~0.6 px dropped, so a map stays a few kilobytes.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { geoPath, geoTransverseMercator, type GeoPermissibleObjects } from "d3";
 import { feature, merge } from "topojson-client";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { GeometryCollection, Topology } from "topojson-specification";
-
-const TOPO_FILE = path.resolve(process.cwd(), "data/snapshot/geo/sweden.topo.json");
-
-let topo: Topology | undefined;
-function topology(): Topology {
-  topo ??= JSON.parse(fs.readFileSync(TOPO_FILE, "utf8")) as Topology;
-  return topo;
-}
+import type { GeometryCollection } from "topojson-specification";
+import { topology, type MapStatus } from "../data";
+import { roundPx } from "./render";
 
 type Features = Map<string, Feature<Geometry>>;
 let kommunFeatures: Features | undefined;
@@ -68,7 +60,7 @@ class CompactPath {
     return this.d.join("");
   }
 }
-const r = (n: number) => String(Math.round(n * 10) / 10);
+const r = roundPx;
 
 function pathData(projection: ReturnType<typeof geoTransverseMercator>, object: GeoPermissibleObjects, minStep = 0.6): string {
   const ctx = new CompactPath(minStep);
@@ -92,7 +84,7 @@ function projectionFor(object: GeoPermissibleObjects, width: number, height: num
     ]);
 }
 
-export type MapStatus = "certain" | "possible" | "not" | "unknown";
+export type { MapStatus };
 
 export interface MapPart {
   code: string;

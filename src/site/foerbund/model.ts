@@ -1,13 +1,12 @@
 /**
  * The förbund pages' model: typed access to the published registry datasets
  * (public/data/forbund*.json, medlemskap, kallor, …) and the page models built
- * from them. Pages under src/pages/forbund/ only pass these to components.
- * Arithmetic and wording live in the pure modules foerbund-dates.ts,
- * foerbund-stats.ts and foerbund-timeline.ts.
+ * from them. Page models are page.ts and year-page.ts; arithmetic and
+ * wording live in the pure modules dates.ts, stats.ts, ranking.ts and
+ * timeline.ts.
  */
 import {
   RIKET,
-  coverageYears,
   foerbundFigureRows,
   foerbundTableRows,
   foerbundNameRows,
@@ -16,33 +15,21 @@ import {
   kommun,
   lan,
   memberYearRows,
-  publishedComparisons,
   registrySources,
   series,
   spellRows,
   type AreaRef,
-  type ComparisonRow,
-  type CoverageYearRow,
-  type FoerbundFigureRow,
-  type FoerbundTableRow,
-  type FoerbundNameRow,
-  type FoerbundRow,
-  type FoerbundValueRow,
-  type MemberYearRow,
-  type RegistrySourceRow,
-  type SpellRow,
-} from "./data";
-import { measure, type Measure } from "./measures";
-import { rankOf, type Rank, type YearValue } from "./foerbund-stats";
-
-// ---- published rows: the pipeline's types, loaded once by data.ts ----
-
-export type ForbundRow = FoerbundRow;
-export type NameRow = FoerbundNameRow;
-export type SourceRow = RegistrySourceRow;
-export type AreaValueRow = FoerbundValueRow;
-export type FigureRow = FoerbundFigureRow;
-export type { ComparisonRow, CoverageYearRow, FoerbundTableRow, MemberYearRow, SpellRow };
+  type ForbundSiffrorRow,
+  type ForbundTabellerRow,
+  type ForbundNamnRow,
+  type ForbundRow,
+  type ForbundIndikatorerRow,
+  type ForbundMedlemmarPerArRow,
+  type KallorRow,
+  type MedlemskapRow,
+} from "../data";
+import { measure, type Measure } from "../measures";
+import { rankOf, type Rank } from "./ranking";
 
 // ---- indexes, built once per build ----
 
@@ -66,15 +53,6 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 
 const list = (s: string) => (s ? s.split(";") : []);
 const collator = new Intl.Collator("sv");
-
-export const forbundRows = foerbundRows;
-export const nameRows = foerbundNameRows;
-export { spellRows, memberYearRows };
-export const sourceRows = registrySources;
-export const areaValueRows = foerbundValueRows;
-export const figureRows = foerbundFigureRows;
-export const coverageRows = coverageYears;
-export const comparisonRows = publishedComparisons;
 
 // ---- förbund ----
 
@@ -110,7 +88,7 @@ export interface Foerbund {
 
 export function foerbundList(): Foerbund[] {
   return memo("foerbundList", () =>
-    forbundRows()
+    foerbundRows()
       .map((r) => ({
         id: r.id,
         name: r.foerbund_name,
@@ -152,37 +130,37 @@ export function foerbundByLan(): Array<{ lanskod: string; lanName: string; foerb
   return codes.map((c) => ({ lanskod: c, lanName: lan(c)?.name ?? c, foerbund: foerbundList().filter((f) => f.lanCodes.includes(c)) }));
 }
 
-export function foerbundNames(id: string): NameRow[] {
-  const byId = memo("namesById", () => groupBy(nameRows(), (r) => r.foerbund_id));
+export function foerbundNames(id: string): ForbundNamnRow[] {
+  const byId = memo("namesById", () => groupBy(foerbundNameRows(), (r) => r.foerbund_id));
   return byId.get(id) ?? [];
 }
 
-export function foerbundSpells(id: string): SpellRow[] {
+export function foerbundSpells(id: string): MedlemskapRow[] {
   return memo("spellsById", () => groupBy(spellRows(), (r) => r.foerbund_id)).get(id) ?? [];
 }
 
-export function kommunSpells(kommunkod: string): SpellRow[] {
+export function kommunSpells(kommunkod: string): MedlemskapRow[] {
   return memo("spellsByKommun", () => groupBy(spellRows(), (r) => r.member_code)).get(kommunkod) ?? [];
 }
 
-export function sourcesById(ids: readonly string[]): SourceRow[] {
-  const byId = memo("sourcesById", () => new Map(sourceRows().map((s) => [s.id, s])));
-  return ids.map((id) => byId.get(id)).filter((s): s is SourceRow => s !== undefined);
+export function sourcesById(ids: readonly string[]): KallorRow[] {
+  const byId = memo("sourcesById", () => new Map(registrySources().map((s) => [s.id, s])));
+  return ids.map((id) => byId.get(id)).filter((s): s is KallorRow => s !== undefined);
 }
 
 /** Every source the förbund, its names and its spells cite, in first-cited order. */
-export function foerbundSources(id: string): SourceRow[] {
+export function foerbundSources(id: string): KallorRow[] {
   const ids = new Set<string>([...foerbund(id).sourceIds, ...foerbundNames(id).flatMap((n) => list(n.source_ids)), ...foerbundSpells(id).flatMap((s) => list(s.source_ids))]);
   return sourcesById([...ids]);
 }
 
 // ---- members per year ----
 
-function membersIndex(): Map<string, MemberYearRow[]> {
+function membersIndex(): Map<string, ForbundMedlemmarPerArRow[]> {
   return memo("membersIndex", () => groupBy(memberYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
 }
 
-export function membersInYear(id: string, year: number): MemberYearRow[] {
+export function membersInYear(id: string, year: number): ForbundMedlemmarPerArRow[] {
   return [...(membersIndex().get(`${id}|${year}`) ?? [])].sort((a, b) => collator.compare(a.member_name + a.stadsdel, b.member_name + b.stadsdel));
 }
 
@@ -198,11 +176,6 @@ export function foerbundYears(id: string): number[] {
   }).get(id) ?? [];
 }
 
-/** First and last year of the registry's yearly reading (tackning-per-ar). */
-export function registryYears(): { first: number; last: number } {
-  const years = coverageRows().map((r) => r.year);
-  return { first: Math.min(...years), last: Math.max(...years) };
-}
 
 // ---- area indicators ----
 
@@ -213,38 +186,45 @@ export function foerbundMeasures(): Measure[] {
   return FOERBUND_MEASURES.map((s) => measure(s));
 }
 
-function areaIndex(): Map<string, AreaValueRow> {
-  return memo("areaIndex", () => new Map(areaValueRows().filter((r) => r.sex === "T").map((r) => [`${r.foerbund_id}|${r.kpi}|${r.year}`, r])));
+function areaIndex(): Map<string, ForbundIndikatorerRow> {
+  return memo("areaIndex", () => new Map(foerbundValueRows().filter((r) => r.sex === "T").map((r) => [`${r.foerbund_id}|${r.kpi}|${r.year}`, r])));
+}
+
+/** Every förbund area's value for one KPI, sex T, keyed by id then year. */
+export function foerbundValuesByKpi(kpi: string): Map<string, Map<number, ForbundIndikatorerRow>> {
+  return memo(`foerbundValues:${kpi}`, () => {
+    const m = new Map<string, Map<number, ForbundIndikatorerRow>>();
+    for (const r of foerbundValueRows()) {
+      if (r.kpi !== kpi || r.sex !== "T") continue;
+      let years = m.get(r.foerbund_id);
+      if (!years) m.set(r.foerbund_id, (years = new Map()));
+      years.set(r.year, r);
+    }
+    return m;
+  });
 }
 
 /** The years Kolada has kommun values for a KPI (the area values' years). */
 export function kpiYears(kpi: string): { first: number; last: number } {
   return memo(`kpiYears:${kpi}`, () => {
-    const ys = areaValueRows().filter((r) => r.kpi === kpi).map((r) => r.year);
+    const ys = foerbundValueRows().filter((r) => r.kpi === kpi).map((r) => r.year);
     return { first: Math.min(...ys), last: Math.max(...ys) };
   });
 }
 
 /** The last year with Kolada values (2022 in this vintage). */
 export function latestValueYear(): number {
-  return memo("latestValueYear", () => Math.max(...areaValueRows().map((r) => r.year)));
+  return memo("latestValueYear", () => Math.max(...foerbundValueRows().map((r) => r.year)));
 }
 
-export function areaValue(id: string, kpi: string, year: number): AreaValueRow | null {
+export function areaValue(id: string, kpi: string, year: number): ForbundIndikatorerRow | null {
   return areaIndex().get(`${id}|${kpi}|${year}`) ?? null;
 }
 
-/** Every förbund's value for one KPI and year (sex T); for ranks. */
-export function areaValuesInYear(kpi: string, year: number): Array<{ id: string; value: number | null }> {
-  return memo(`inYear:${kpi}|${year}`, () =>
-    areaValueRows()
-      .filter((r) => r.kpi === kpi && r.year === year && r.sex === "T")
-      .map((r) => ({ id: r.foerbund_id, value: r.value })),
-  );
-}
-
+/** The förbund's rank among all förbund with a value for the measure that year. */
 export function areaRank(id: string, m: Measure, year: number): Rank | null {
-  return rankOf(areaValuesInYear(m.kpi!, year), id, m.decimals);
+  const inYear = memo(`inYear:${m.kpi}|${year}`, () => [...foerbundValuesByKpi(m.kpi!)].flatMap(([fid, years]) => (years.has(year) ? [{ id: fid, value: years.get(year)!.value }] : [])));
+  return rankOf(inYear, id, m.decimals);
 }
 
 /** Population 16–64 of the area: N01954 (16–19) + N01955 (20–64), both summed over the members. */
@@ -265,15 +245,16 @@ export function lanArea(code: string): AreaRef {
 }
 
 export { RIKET };
+export type { AreaRef };
 
 // ---- figures in the 2015 report ----
 
-export function foerbundFigures(id: string): FigureRow[] {
-  return memo("figuresById", () => groupBy(figureRows(), (r) => r.foerbund_id)).get(id) ?? [];
+export function foerbundFigures(id: string): ForbundSiffrorRow[] {
+  return memo("figuresById", () => groupBy(foerbundFigureRows(), (r) => r.foerbund_id)).get(id) ?? [];
 }
 
 /** The Bilaga 2 tables about a förbund, in table order, each with its rows as published. */
-export function foerbundTables(id: string): Array<{ table: string; title: string; rows: FoerbundTableRow[] }> {
+export function foerbundTables(id: string): Array<{ table: string; title: string; rows: ForbundTabellerRow[] }> {
   const rows = memo("tablesById", () => groupBy(foerbundTableRows(), (r) => r.foerbund_id)).get(id) ?? [];
   return [...groupBy(rows, (r) => r.table)].map(([table, cells]) => ({ table, title: cells[0]!.table_title, rows: cells }));
 }
@@ -287,5 +268,3 @@ export function lanName(code: string): string {
   return lan(code)?.name ?? code;
 }
 
-/** Ranking helper re-exported for pages. */
-export type { Rank, YearValue };

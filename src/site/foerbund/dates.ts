@@ -11,9 +11,8 @@
  * April 2015 at the earliest" to a reader but "still there in April 2015;
  * what happened later is not known".
  */
-import { parseAnchor, parseDateBound, type Anchor, type DateBound } from "../pipeline/registry/dates";
-
-export const MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"] as const;
+import { parseAnchor, parseDateBound, type Anchor, type DateBound } from "../../pipeline/registry/dates";
+import { MONTH_NAMES } from "../format";
 
 /** One day, month or year in words: "1 januari 2015", "april 2015", "2005". */
 export function anchorInWords(a: Anchor): string {

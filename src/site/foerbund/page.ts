@@ -1,18 +1,15 @@
 /**
- * Page models for /forbund/<id>/ and /forbund/<id>/<year>/: everything a page
- * shows, computed here so the .astro files only lay it out.
+ * The page model for /forbund/<id>/: everything the page shows, computed
+ * here so the .astro file only lays it out.
  */
-import { capitalize, formatNumber, formatPeriod, formatWithUnit, joinSv } from "./format";
-import type { Measure } from "./measures";
-import { END_REASON_WORDS, certaintyWord, dateInWords, endInWords, endedSentence, foundedSentence } from "./foerbund-dates";
-import { changeSincePrevious, compareWord, rankInWords, sameMembers, signedNumber, type Change, type Rank } from "./foerbund-stats";
-import { timelineRows, type TimelineRow } from "./foerbund-timeline";
-import { foerbundChart, type FoerbundChart } from "./foerbund-charts";
-import { foerbundAreaMap, type AreaMap } from "./foerbund-map";
+import { foerbundAreaMap, type AreaMap } from "../charts/map";
+import { registryYears, type ForbundSiffrorRow, type ForbundNamnRow, type ForbundTabellerRow, type ForbundMedlemmarPerArRow, type KallorRow, type MedlemskapRow } from "../data";
+import { capitalize, formatNumber, formatPeriod, formatWithUnit, joinSv } from "../format";
+import type { Measure } from "../measures";
+import { foerbundChart, type FoerbundChart } from "./charts";
+import { END_REASON_WORDS, certaintyWord, dateInWords, endInWords, endedSentence, foundedSentence } from "./dates";
 import {
-  RIKET,
   areaPopulation,
-  areaRank,
   areaValue,
   foerbund,
   foerbundFigures,
@@ -24,22 +21,12 @@ import {
   foerbundYears,
   kommunName,
   koladaValue,
-  kpiYears,
-  lanArea,
-  lanName,
   KIND_PHRASE,
   latestValueYear,
   membersInYear,
-  registryYears,
-  type AreaValueRow,
-  type FigureRow,
   type Foerbund,
-  type FoerbundTableRow,
-  type MemberYearRow,
-  type NameRow,
-  type SourceRow,
-  type SpellRow,
-} from "./foerbund";
+} from "./model";
+import { timelineRows, type TimelineRow } from "./timeline";
 
 /** The axis of every membership timeline: Finsam's first day to the end of the registry's last year. */
 export function timelineAxis(): [string, string] {
@@ -75,7 +62,7 @@ export interface FoerbundPage {
   predecessors: Foerbund[];
   successors: Foerbund[];
   timeline: TimelineRow[];
-  spells: Array<SpellRow & { fromWords: string; toWords: string }>;
+  spells: Array<MedlemskapRow & { fromWords: string; toWords: string }>;
   axis: [string, string];
   map: AreaMap;
   /** Kommuner ever in the förbund: certain if any year proves it. */
@@ -90,20 +77,20 @@ export interface FoerbundPage {
   latestYear: number;
   membersLatestYear: number | null;
   membersLatest: MemberLatest[];
-  figures: Array<FigureRow & { label: string; valueText: string }>;
+  figures: Array<ForbundSiffrorRow & { label: string; valueText: string }>;
   /** Bilaga 2 tables about the förbund; the optional columns only where a row uses them. */
   tables: Array<{
     table: string;
     title: string;
     hasActivity: boolean;
     hasBreakdown: boolean;
-    rows: Array<FoerbundTableRow & { label: string; periodText: string; valueText: string }>;
+    rows: Array<ForbundTabellerRow & { label: string; periodText: string; valueText: string }>;
   }>;
-  sources: SourceRow[];
+  sources: KallorRow[];
   summary: string;
 }
 
-function namesInWords(rows: readonly NameRow[]): NameInWords[] {
+function namesInWords(rows: readonly ForbundNamnRow[]): NameInWords[] {
   return [...rows]
     .sort((a, b) => a.from.replace(/^[<>]=/, "").localeCompare(b.from.replace(/^[<>]=/, "")))
     .map((n) => ({ name: n.name, from: dateInWords(n.from), to: nameEndInWords(n.to) }));
@@ -119,7 +106,7 @@ export function nameEndInWords(raw: string): string {
 const UNIT_WORDS: Record<string, string> = { SEK: "kr", TSEK: "tkr", persons: "personer", count: "st.", percent: "%", visits: "besök", sessions: "tillfällen", unknown: "" };
 
 /** A figure's printed value: "2 500 personer", "30 000 000 kr", "40–45 %". */
-export function figureValueText(f: Pick<FigureRow, "value" | "value_low" | "value_high" | "unit">): string {
+export function figureValueText(f: Pick<ForbundSiffrorRow, "value" | "value_low" | "value_high" | "unit">): string {
   const unit = UNIT_WORDS[f.unit] ?? f.unit;
   const decimals = (n: number) => (Number.isInteger(n) ? 0 : 1);
   if (f.value !== null) return formatWithUnit(f.value, decimals(f.value), unit);
@@ -210,7 +197,7 @@ export function foerbundPage(id: string): FoerbundPage {
   };
 }
 
-function memberLatest(m: MemberYearRow, measures: readonly Measure[], year: number): MemberLatest {
+function memberLatest(m: ForbundMedlemmarPerArRow, measures: readonly Measure[], year: number): MemberLatest {
   const area = { level: "kommun" as const, code: m.member_code };
   const whole = m.stadsdel === "";
   return {
@@ -221,133 +208,4 @@ function memberLatest(m: MemberYearRow, measures: readonly Measure[], year: numb
     values: measures.map((x) => (whole ? koladaValue(x.dataset, area, year) : null)),
     population: whole ? koladaValue("befolkning-16-64", area, year) : null,
   };
-}
-
-// ---- the year page ----
-
-export interface YearIndicator {
-  measure: Measure;
-  row: AreaValueRow | null;
-  value: number | null;
-  lan: Array<{ code: string; name: string; value: number | null }>;
-  riket: number | null;
-  rank: Rank | null;
-  rankWords: string;
-  change: Change | null;
-  changeWords: string;
-  /** The reason there is no value, in words ("" when there is one). */
-  gap: string;
-}
-
-export interface YearPage {
-  f: Foerbund;
-  year: number;
-  title: string;
-  members: MemberYearRow[];
-  certainCount: number;
-  possibleCount: number;
-  membership: "certain" | "bounded";
-  /** Kolada has values for this year. */
-  hasValues: boolean;
-  latestYear: number;
-  indicators: YearIndicator[];
-  population: number | null;
-  previousYear: number | null;
-  nextYear: number | null;
-  membersChanged: boolean | null;
-  summary: string;
-}
-
-export function foerbundYearPage(id: string, year: number): YearPage {
-  const f = foerbund(id);
-  const members = membersInYear(id, year);
-  const years = foerbundYears(id);
-  const idx = years.indexOf(year);
-  const latestYear = latestValueYear();
-  const hasValues = year <= latestYear;
-  const certainCount = members.filter((m) => m.member_status === "certain").length;
-  const possibleCount = members.length - certainCount;
-  const prevMembers = membersInYear(id, year - 1).map((m) => m.member_code + m.stadsdel);
-  const membersChanged = prevMembers.length ? !sameMembers(prevMembers, members.map((m) => m.member_code + m.stadsdel)) : null;
-  const indicators: YearIndicator[] = hasValues ? foerbundMeasures().map((m) => yearIndicator(id, f, m, year, membersChanged)) : [];
-  const population = hasValues && f.kind !== "stadsdelar" ? areaPopulation(id, year) : null;
-  const title = `${f.name} ${year}`;
-  return {
-    f,
-    year,
-    title,
-    members,
-    certainCount,
-    possibleCount,
-    membership: possibleCount ? "bounded" : "certain",
-    hasValues,
-    latestYear,
-    indicators,
-    population,
-    previousYear: idx > 0 ? years[idx - 1]! : null,
-    nextYear: idx >= 0 && idx < years.length - 1 ? years[idx + 1]! : null,
-    membersChanged,
-    summary: yearSummary(f, year, members.length, certainCount, possibleCount, indicators, hasValues, latestYear),
-  };
-}
-
-function yearIndicator(id: string, f: Foerbund, m: Measure, year: number, membersChanged: boolean | null): YearIndicator {
-  const row = areaValue(id, m.kpi!, year);
-  const value = row?.value ?? null;
-  const rank = value === null ? null : areaRank(id, m, year);
-  const prevRow = areaValue(id, m.kpi!, year - 1);
-  const change = changeSincePrevious(
-    [
-      { year: year - 1, value: prevRow?.value ?? null },
-      { year, value },
-    ],
-    year,
-  );
-  const changeWords = change
-    ? `${signedNumber(change.change, m.decimals)}\u00a0${m.shortUnit === "%" ? "procentenheter" : m.shortUnit} sedan ${change.previousYear}${membersChanged ? " (andra medlemmar än året före)" : ""}`
-    : value === null
-      ? "–"
-      : !foerbundYears(id).includes(year - 1)
-        ? `förbundet fanns inte ${year - 1}`
-        : `inget värde ${year - 1}`;
-  let gap = "";
-  if (!row) gap = year < kpiFirstYear(m) ? `Kolada har värden från ${kpiFirstYear(m)}.` : "Inget område detta år.";
-  else if (row.status === "stadsdel_members") gap = "Medlemmarna är stadsdelar; Kolada har bara värden för hela kommuner.";
-  else if (row.status === "incomplete") gap = `Värde saknas för ${joinSv(row.missing_codes.split(";").filter(Boolean).map(kommunName))}.`;
-  return {
-    measure: m,
-    row,
-    value,
-    lan: f.lanCodes.map((c) => ({ code: c, name: lanName(c), value: koladaValue(m.dataset, lanArea(c), year) })),
-    riket: koladaValue(m.dataset, RIKET, year),
-    rank,
-    rankWords: rank ? rankInWords(rank) : "–",
-    change,
-    changeWords,
-    gap,
-  };
-}
-
-function kpiFirstYear(m: Measure): number {
-  return kpiYears(m.kpi!).first;
-}
-
-function yearSummary(f: Foerbund, year: number, n: number, certain: number, possible: number, indicators: YearIndicator[], hasValues: boolean, latestYear: number): string {
-  const who =
-    possible === 0
-      ? `hade ${f.name} ${n} ${n === 1 ? "medlem" : "medlemmar"}, alla belagda`
-      : certain === 0
-        ? `hade ${f.name} ${n} möjliga ${n === 1 ? "medlem" : "medlemmar"}; ingen är belagd just detta år`
-        : `hade ${f.name} ${n} medlemmar: ${certain} belagda och ${possible} möjliga`;
-  const parts = [`Den 31 december ${year} ${who}.`];
-  if (!hasValues) parts.push(`Kolada har inga värden för ${year} (de senaste är från ${latestYear}).`);
-  const oh = indicators.find((i) => i.measure.slug === "ohalsotal");
-  if (oh && oh.value !== null) {
-    const d = oh.measure.decimals;
-    const comps = [...oh.lan.filter((l) => l.value !== null).map((l) => `${l.name} (${formatNumber(l.value, d)})`), ...(oh.riket !== null ? [`riket (${formatNumber(oh.riket, d)})`] : [])];
-    const rel = oh.lan[0]?.value != null ? `${compareWord(oh.value, oh.lan[0].value, d)} i ${comps[0]}` : "";
-    const rel2 = oh.riket !== null ? `${compareWord(oh.value, oh.riket, d)} i riket (${formatNumber(oh.riket, d)})` : "";
-    parts.push(`Ohälsotalet i området var ${formatWithUnit(oh.value, d, oh.measure.shortUnit)}, ${joinSv([rel, rel2].filter(Boolean))}.`);
-  } else if (hasValues && f.kind === "stadsdelar") parts.push("Området har inga nyckeltal, eftersom medlemmarna är stadsdelar.");
-  return parts.join(" ");
 }

@@ -5,7 +5,7 @@
  * are the pipeline's own (registry/dates.ts), so the bars agree with the
  * certain/possible counts in the datasets.
  */
-import { addDays, certainInterval, parseDateBound, possibleFrom, possibleUntil } from "../pipeline/registry/dates";
+import { addDays, certainInterval, parseDateBound, possibleFrom, possibleUntil } from "../../pipeline/registry/dates";
 
 /** The spell columns a timeline needs (a row of the medlemskap dataset has them). */
 export interface SpellLike {

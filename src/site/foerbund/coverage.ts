@@ -8,11 +8,11 @@ import {
   coverageYears,
   publishedComparisons,
   registrySource,
-  type ComparisonRow,
-  type CoverageYearRow,
-  type RegistrySourceRow,
-} from "./data";
-import { formatNumber } from "./format";
+  type TackningJamforelseRow,
+  type TackningPerArRow,
+  type KallorRow,
+} from "../data";
+import { formatNumber } from "../format";
 
 export interface Range {
   certain: number | null;
@@ -24,6 +24,8 @@ export interface RegistryRange {
   certain: number | null;
   recorded: number | null;
   possible: number | null;
+  /** How the published count relates to the range, as the pipeline classified it (tackning-jamforelse). */
+  comparison: TackningJamforelseRow["comparison_code"];
 }
 
 /** One published count of förbund and member kommuner, from one source on one date. */
@@ -63,7 +65,7 @@ export interface YearCoverage {
  * Published counts, one entry per (date, source): the förbund and kommun
  * counts of the same source and date side by side, ordered by date.
  */
-export function publishedCounts(rows: readonly ComparisonRow[], sourceOf: (id: string) => RegistrySourceRow | undefined): PublishedCount[] {
+export function publishedCounts(rows: readonly TackningJamforelseRow[], sourceOf: (id: string) => KallorRow | undefined): PublishedCount[] {
   const byKey = new Map<string, PublishedCount>();
   for (const r of rows) {
     const key = `${r.compared_on}|${r.source_id}`;
@@ -79,12 +81,12 @@ export function publishedCounts(rows: readonly ComparisonRow[], sourceOf: (id: s
         kommunerQualifier: "",
         sourceId: r.source_id,
         source: { citation: s?.citation ?? r.source_id, url: s?.url ? s.url : null },
-        registryFoerbund: { certain: null, recorded: null, possible: null },
-        registryKommuner: { certain: null, recorded: null, possible: null },
+        registryFoerbund: { certain: null, recorded: null, possible: null, comparison: "not_comparable" },
+        registryKommuner: { certain: null, recorded: null, possible: null, comparison: "not_comparable" },
       };
       byKey.set(key, p);
     }
-    const range: RegistryRange = { certain: r.ours_certain, recorded: r.ours_recorded, possible: r.ours_possible };
+    const range: RegistryRange = { certain: r.ours_certain, recorded: r.ours_recorded, possible: r.ours_possible, comparison: r.comparison_code };
     if (r.metric === "foerbund_count") {
       p.foerbund = r.published;
       p.foerbundQualifier = r.qualifier;
@@ -104,7 +106,7 @@ export function isExact(p: PublishedCount): boolean {
   return one(p.registryFoerbund) && one(p.registryKommuner);
 }
 
-export function yearCoverage(row: CoverageYearRow, published: readonly PublishedCount[]): YearCoverage {
+export function yearCoverage(row: TackningPerArRow, published: readonly PublishedCount[]): YearCoverage {
   const inYear = published.filter((p) => Number(p.comparedOn.slice(0, 4)) === row.year);
   return {
     year: row.year,
@@ -130,29 +132,32 @@ export function publishedText(value: number | null, qualifier: string): string {
 }
 
 /**
- * How a published count relates to the registry's range, in Swedish
- * (tackning-jamforelse's `comparison` column is English; this is computed
- * from the numbers, not translated).
+ * How a published count relates to the registry's range, in Swedish: the
+ * words for the pipeline's comparison code (tackning-jamforelse), with the
+ * size of the difference where there is one.
  */
 export function comparisonWords(published: number, range: RegistryRange): string {
   const { certain, recorded, possible } = range;
-  if (certain === null || recorded === null) return "kan inte jämföras";
-  if (certain === recorded && certain === possible && published === certain) return "stämmer exakt";
-  if (published > recorded) return `${formatNumber(published - recorded)} fler än registret känner till`;
-  if (published < certain) return `${formatNumber(certain - published)} färre än registret kan belägga`;
-  return "inom registrets spann";
+  switch (range.comparison) {
+    case "not_comparable":
+      return "kan inte jämföras";
+    case "exact":
+      return "stämmer exakt";
+    case "within_range":
+      return "inom registrets spann";
+    case "above_recorded":
+      return `${formatNumber(published - recorded!)} fler än registret känner till`;
+    case "above_possible":
+      return `${formatNumber(published - possible!)} fler än registret tillåter, fast en fullständig förteckning finns`;
+    case "below_certain":
+      return `${formatNumber(certain! - published)} färre än registret kan belägga`;
+  }
 }
 
 // ---- from the published datasets ----
 
 export function allPublishedCounts(): PublishedCount[] {
   return publishedCounts(publishedComparisons(), registrySource);
-}
-
-/** Years the registry is read for (tackning-per-ar). */
-export function registryYearSpan(): { first: number; last: number } {
-  const years = coverageYears().map((r) => r.year);
-  return { first: Math.min(...years), last: Math.max(...years) };
 }
 
 export function coverageForYear(year: number): YearCoverage | null {

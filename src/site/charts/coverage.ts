@@ -1,0 +1,38 @@
+/**
+ * The start page's coverage chart drawn to SVG at build time: the registry's
+ * band between what the sources prove and what they allow, and the published
+ * national counts as points on a line.
+ */
+import * as Plot from "@observablehq/plot";
+import { registryYears } from "../data";
+import { coverageChartRows, coverageSummary, METRIC_WORDS, type CoverageMetric } from "../foerbund/coverage-over-time";
+import { formatTick, formatYear } from "../format";
+import { finishSvg, serverDocument } from "./render";
+
+export function renderCoverageChartSvg(metric: CoverageMetric, width = 680, height = 280): string {
+  const rows = coverageChartRows(metric);
+  const band = rows.filter((r) => r.certain !== null && r.recorded !== null && Number.isInteger(r.x));
+  const pub = rows.filter((r) => r.published !== null);
+  const { first, last } = registryYears();
+  const figure = Plot.plot({
+    document: serverDocument(),
+    width,
+    height,
+    marginLeft: 48,
+    marginRight: 20,
+    marginTop: 16,
+    ariaLabel: `${METRIC_WORDS[metric].title} ${first}–${last}: publicerade antal och registrets spann.`,
+    ariaDescription: coverageSummary(metric),
+    x: { type: "linear", domain: [first, last], tickFormat: formatYear, label: null, ticks: Array.from({ length: Math.floor((last - first) / 2) + 1 }, (_, i) => first + i * 2) },
+    y: { grid: true, zero: true, nice: true, tickFormat: formatTick, label: null },
+    marks: [
+      Plot.areaY(band, { x: "x", y1: "certain", y2: "recorded", fill: "#9db7d9", fillOpacity: 0.6, ariaHidden: "true" }),
+      Plot.line(band, { x: "x", y: "certain", stroke: "#1d4f91", strokeWidth: 1, ariaHidden: "true" }),
+      Plot.line(band, { x: "x", y: "recorded", stroke: "#1d4f91", strokeWidth: 1, strokeDasharray: "3 3", ariaHidden: "true" }),
+      Plot.line(pub, { x: "x", y: "published", stroke: "#b4501b", strokeWidth: 2, ariaHidden: "true" }),
+      Plot.dot(pub, { x: "x", y: "published", fill: "#b4501b", r: 4, symbol: "diamond", ariaHidden: "true" }),
+      Plot.ruleY([0], { stroke: "#767676", ariaHidden: "true" }),
+    ],
+  });
+  return finishSvg(figure);
+}
