@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { loadRegistry, loadNationalCounts } from "../../src/pipeline/registry/load";
-import { compareWithPublished, coverageByYear, coverageForCounts, coverageOn, membershipOn, snapshot } from "../../src/pipeline/registry/derive";
+import { compareWithPublished, coverageByYear, coverageForCounts, coverageOn, membershipOn, registryOnDay } from "../../src/pipeline/registry/derive";
 import { FIXTURE_KOMMUNER, writeFixture } from "./helpers";
 
 /**
@@ -113,7 +113,7 @@ describe("coverage (FIXTURE, hand-checked)", () => {
     expect(rows[3]).toMatchObject({ member_kommuner_unrecorded: 0, complete_list: false });
   });
   it("snapshot lists ids and kommuner; a stadsdel kommun counts once", () => {
-    expect(snapshot(reg, "2012-06-30")).toEqual({
+    expect(registryOnDay(reg, "2012-06-30")).toEqual({
       date: "2012-06-30",
       complete_list: false,
       foerbund_certain: ["beta", "delta"],
@@ -126,11 +126,11 @@ describe("coverage (FIXTURE, hand-checked)", () => {
   });
   it("a kommun without any spell is unknown, not a non-member, where no complete list covers the day", () => {
     // 2008-12-31: C (0117) has no possible spell and no list covers 2008.
-    const s = snapshot(reg, "2008-12-31");
+    const s = registryOnDay(reg, "2008-12-31");
     expect(s.member_kommuner_unrecorded).toEqual(["0117"]);
     expect(s.kommuner_without_certain).toEqual([]);
     expect(s.member_kommuner_possible).toContain("0117");
-    expect(snapshot(reg, "2009-12-31").kommuner_without_certain).toEqual(["0117"]);
+    expect(registryOnDay(reg, "2009-12-31").kommuner_without_certain).toEqual(["0117"]);
   });
 });
 

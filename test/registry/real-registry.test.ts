@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { loadNationalCounts, loadRegistry } from "../../src/pipeline/registry/load";
-import { compareWithPublished, coverageByYear, coverageForCounts, snapshot } from "../../src/pipeline/registry/derive";
+import { compareWithPublished, coverageByYear, coverageForCounts, registryOnDay } from "../../src/pipeline/registry/derive";
 import { REAL_REGISTRY_DIR, realKommunCodes } from "./helpers";
 
 // The committed, curated registry (data/registry) against the 290 kommuner of the snapshot.
@@ -13,7 +13,7 @@ describe("real registry", () => {
   });
 
   it("reproduces Bilaga 4 (April 2015) exactly: 80 förbund, 241 member kommuner, 49 without", () => {
-    const s = snapshot(reg, "2015-04-30");
+    const s = registryOnDay(reg, "2015-04-30");
     expect(s.foerbund_certain).toHaveLength(80);
     expect(s.foerbund_possible).toEqual(s.foerbund_certain);
     expect(s.member_kommuner_certain).toHaveLength(241);

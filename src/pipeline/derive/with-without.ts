@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
-import { snapshot as registrySnapshot, type Registry } from "../registry";
+import { registryOnDay, type Registry } from "../registry";
 import type { IndicatorValue, Sex } from "../schema";
 import { aggregateToAreas, type AreaMember } from "./aggregate";
 import { weightFor, type PopulationWeights } from "./weights";
@@ -30,7 +30,7 @@ export interface GroupValue {
 }
 
 export function groupsOn(registry: Registry, date = GROUPING_DATE): Record<GroupId, string[]> {
-  const snap = registrySnapshot(registry, date);
+  const snap = registryOnDay(registry, date);
   // Only certain memberships and certain non-memberships: anything else is not a fixed group.
   if (snap.member_kommuner_certain.length !== snap.member_kommuner_possible.length)
     throw new Error(`membership on ${date} is not fully certain; the with/without grouping needs a complete list`);

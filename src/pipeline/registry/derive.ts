@@ -32,7 +32,7 @@ export function foerbundOn(registry: Pick<Registry, "foerbund">, date: string): 
   return registry.foerbund.map((foerbund) => ({ foerbund, status: statusOn(foerbund.founded, foerbund.ended, date) }));
 }
 
-export interface Snapshot {
+export interface RegistryOnDay {
   date: string;
   /** True when a complete list (see complete_lists.csv) covers the whole country on this date. */
   complete_list: boolean;
@@ -66,7 +66,7 @@ function completeScopes(registry: Pick<Registry, "completeLists">, date: string)
  * stadsdel förbund it has). A kommun with no recorded spell counts as a
  * non-member only where a complete list covers it; elsewhere it is unknown.
  */
-export function snapshot(registry: Registry, date: string): Snapshot {
+export function registryOnDay(registry: Registry, date: string): RegistryOnDay {
   const f = foerbundOn(registry, date);
   const m = membershipOn(registry, date);
   const membersCertain = new Set(m.filter((x) => x.status === "certain").map((x) => x.spell.member_code));
@@ -121,7 +121,7 @@ export type PopulationByKommunYear = ReadonlyMap<string, number>;
  * because a partial denominator would overstate or understate coverage.
  */
 export function coverageOn(registry: Registry, date: string, population?: PopulationByKommunYear, populationYear?: number): CoverageRow {
-  const snap = snapshot(registry, date);
+  const snap = registryOnDay(registry, date);
   const statuses = membershipOn(registry, date);
   const year = Number(date.slice(0, 4));
   const popYear = populationYear ?? year;
@@ -281,7 +281,7 @@ export function comparisonWords(code: ComparisonCode, published: number, qualifi
  * snapshot (not a kommun of the registry) stays "not", as the map drew it.
  */
 export function membershipStatusOn(registry: Registry, kommunkoder: Iterable<string>, date: string): Map<string, KommunStatus> {
-  const s = snapshot(registry, date);
+  const s = registryOnDay(registry, date);
   const certain = new Set(s.member_kommuner_certain);
   const unrecorded = new Set(s.member_kommuner_unrecorded);
   const out = new Map<string, KommunStatus>();

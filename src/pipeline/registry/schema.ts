@@ -176,7 +176,6 @@ export type FoerbundName = WithRow<z.output<typeof nameSchema>>;
 export type Spell = WithRow<z.output<typeof spellSchema>>;
 export type CompleteList = WithRow<z.output<typeof completeListSchema>>;
 export type NationalCount = WithRow<z.output<typeof nationalCountSchema>>;
-export type FoerbundKind = z.output<typeof foerbundSchema>["kind"];
 export type NationalMetric = z.output<typeof nationalCountSchema>["metric"];
 export type ComparisonCode = z.output<typeof comparisonCodeEnum>;
 export type KommunStatus = z.output<typeof kommunStatusEnum>;
