@@ -95,7 +95,8 @@ export function urlOf(file: string, root = DIST): string {
  */
 export function requireBuiltSite(root = DIST): void {
   if (!existsSync(join(root, "index.html"))) {
-    const name = relative(process.cwd(), root) || root;
+    const rel = relative(process.cwd(), root);
+    const name = rel && !rel.startsWith("..") ? rel : root;
     throw new Error(`${name}/ is missing or has no index.html: run npm run build`);
   }
 }
