@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { siteClaims, typicalPage } from "../budget/pages";
+import { requireTypicalPage } from "../../scripts/lib/dist-pages";
 import { formatList, useSiteInBrowser } from "./harness";
 
 const browser = useSiteInBrowser({ javaScriptEnabled: false });
@@ -42,10 +42,7 @@ describe("charts without JavaScript", () => {
     await checkChartWithoutJs("/kommun/0180/");
   });
 
-  // Runs as soon as the site has förbund pages; then it must pass.
-  it.runIf(siteClaims("forbund"))("a förbund page shows its chart", async () => {
-    const p = typicalPage("forbund", "/forbund/blekinge/");
-    expect(p, "dist/forbund exists but there is no /forbund/<id>/ page").toBeDefined();
-    await checkChartWithoutJs(p!.url);
+  it("a förbund page shows its chart", async () => {
+    await checkChartWithoutJs(requireTypicalPage("forbund", "/forbund/blekinge/").url);
   });
 });

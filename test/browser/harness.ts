@@ -8,9 +8,9 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DIST } from "../budget/pages";
-import { launchChromium } from "./chromium";
-import { serveDist, type StaticServer } from "./static-server";
+import { launchChromium } from "../../scripts/lib/chromium";
+import { DIST, requireBuiltSite } from "../../scripts/lib/dist-pages";
+import { serveDist, type StaticServer } from "../../scripts/lib/static-server";
 
 export interface Site {
   server: StaticServer;
@@ -21,6 +21,7 @@ export interface Site {
 
 /** Serve `root` (default: dist/, or FINSAM_DIST) and launch Chromium. */
 export async function openSite(root: string = DIST): Promise<Site> {
+  requireBuiltSite(root);
   const server = await serveDist(root);
   let browser: Browser;
   try {

@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { typicalPage, type PageType } from "../budget/pages";
+import { requireTypicalPage, type PageType } from "../../scripts/lib/dist-pages";
 import { formatList, useSiteInBrowser } from "./harness";
 
 const browser = useSiteInBrowser();
@@ -50,9 +50,8 @@ const PREFERRED: Partial<Record<PageType, string>> = { forbund: "/forbund/botkyr
 
 describe("print on A4", () => {
   for (const type of ["forbund", "year"] as const) {
-    it(`a ${type} page prints its charts and tables, without navigation`, async ({ skip }) => {
-      const p = typicalPage(type, PREFERRED[type]);
-      if (!p) return skip();
+    it(`a ${type} page prints its charts and tables, without navigation`, async () => {
+      const p = requireTypicalPage(type, PREFERRED[type]);
       const page = await browser.ctx.newPage();
       try {
         await page.goto(browser.site.origin + p.url);

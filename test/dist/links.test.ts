@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { resolveDistPath } from "../browser/static-server";
+import { resolveDistPath } from "../../scripts/lib/static-server";
 
 const DIST = join(process.cwd(), "dist");
 
@@ -23,7 +23,7 @@ function pageUrl(file: string): string {
 
 describe("the built site", () => {
   it("exists (built by the pretest step)", () => {
-    expect(existsSync(join(DIST, "index.html"))).toBe(true);
+    expect(existsSync(join(DIST, "index.html")), "dist/ is missing: run npm run build").toBe(true);
   });
 
   it("has no broken internal link or missing asset", () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { DATA_VINTAGE } from "../../src/pipeline/vintage";
-import { DIST, sitePages } from "../budget/pages";
+import { DIST, sitePages } from "../../scripts/lib/dist-pages";
 
 const VERSION = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
 /** Whitespace as a reader sees it: non-breaking and runs of spaces are one space. */

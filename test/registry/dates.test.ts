@@ -21,12 +21,22 @@ describe("parseDateBound", () => {
   it("parses a range X..Y with mixed precisions", () => {
     expect(parseDateBound("2009..2015-04")).toMatchObject({ earliest: "2009-01-01", latest: "2015-04-30", precision: "range", kind: "range" });
   });
-  it.each(["", "2015-13", "2015-02-30", "15-01-01", "2015/01/01", "<=", ">=2015-4", "2016..2015", "2010..2011..2012", "ca 2015", "=>2015"])(
-    "rejects %j",
-    (s) => {
-      expect(() => parseDateBound(s)).toThrow();
-    },
-  );
+  const NOT_A_DATE = "is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY";
+  it.each([
+    ["", /^empty date$/],
+    ["2015-13", /^"2015-13" has no month 13$/],
+    ["2015-02-30", /^"2015-02-30" is not a real calendar day$/],
+    ["15-01-01", new RegExp(`^"15-01-01" ${NOT_A_DATE}$`)],
+    ["2015/01/01", new RegExp(`^"2015/01/01" ${NOT_A_DATE}$`)],
+    ["<=", new RegExp(`^"" ${NOT_A_DATE}$`)],
+    [">=2015-4", new RegExp(`^"2015-4" ${NOT_A_DATE}$`)],
+    ["2016..2015", /^range "2016\.\.2015" ends before it starts$/],
+    ["2010..2011..2012", /^"2010\.\.2011\.\.2012" has more than one "\.\."$/],
+    ["ca 2015", new RegExp(`^"ca 2015" ${NOT_A_DATE}$`)],
+    ["=>2015", new RegExp(`^"=>2015" ${NOT_A_DATE}$`)],
+  ])("rejects %j", (s, message) => {
+    expect(() => parseDateBound(s)).toThrow(message);
+  });
 });
 
 describe("interval semantics", () => {

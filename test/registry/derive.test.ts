@@ -68,7 +68,7 @@ describe("membershipOn (FIXTURE)", () => {
     ]);
   });
   it("rejects a non-day date", () => {
-    expect(() => membershipOn(reg, "2009")).toThrow();
+    expect(() => membershipOn(reg, "2009")).toThrow(/^expected an ISO day \(YYYY-MM-DD\), got "2009"$/);
   });
 });
 

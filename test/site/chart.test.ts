@@ -72,6 +72,5 @@ describe("chart table and CSV", () => {
     const csv = chartCsv(spec).trimEnd().split("\n");
     expect(csv[0]).toBe("period,Område A,Riket");
     expect(csv.slice(1)).toEqual(["2001,10.5,", "2002,12,20", "2003,,", "2004,14,22", "2005,13.25,"]);
-    expect(csv.length - 1).toBe(table.rows.length);
   });
 });

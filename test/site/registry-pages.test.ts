@@ -80,7 +80,6 @@ describe("published counts beside the registry", () => {
       "31 december 2022|Förbund|75|inom registrets spann",
       "31 december 2022|Kommuner i förbund|273|15 fler än registret känner till",
     ]);
-    expect(lines.every((l) => !/registry|within|above/.test(l.words))).toBe(true);
   });
 });
 

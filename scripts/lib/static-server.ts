@@ -1,6 +1,6 @@
 /**
  * A minimal static file server for the built site (dist/) on 127.0.0.1 and a
- * free port, started and stopped by the tests themselves. It serves the
+ * free port, started and stopped by the tests and the bench. It serves the
  * security headers documented in README, so the browser tests see the site as
  * a host configured that way would serve it.
  */

@@ -1,10 +1,10 @@
 /**
  * Benchmark helper (not a test): a data folder k times larger than data/,
- * generated under bench/tmp/scale-data/<k>x/, and a child mode that runs the
+ * generated under bench/tmp/scale-data/r<r>-i<i>/, and a child mode that runs the
  * data build on it and reports time and peak memory.
  *
- *   npx tsx scripts/bench-scale.ts --generate 10,10    → bench/tmp/scale-data/r10-i10/ (registry ×10, indicators ×10)
- *   npx tsx scripts/bench-scale.ts --run bench/tmp/scale-data/r10-i10 --indicators 10   (prints one JSON line)
+ *   npx tsx scripts/bench/scale-data.ts --generate 10,10    → bench/tmp/scale-data/r10-i10/ (registry ×10, indicators ×10)
+ *   npx tsx scripts/bench/scale-data.ts --run bench/tmp/scale-data/r10-i10 --indicators 10   (prints one JSON line)
  *
  * What "k×" means (registry and indicators scale separately):
  * - registry: every förbund is cloned k−1 times (id "<id>-bench-<i>", name
@@ -23,11 +23,11 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildData } from "../src/pipeline/build";
-import { formatCsv, parseCsv } from "../src/pipeline/csv";
-import { INDICATORS, type IndicatorInfo } from "../src/pipeline/indicators";
-import { parseDateBound } from "../src/pipeline/registry/dates";
-import { DATA_VINTAGE } from "../src/pipeline/vintage";
+import { buildData } from "../../src/pipeline/build";
+import { formatCsv, parseCsv } from "../../src/pipeline/csv";
+import { INDICATORS, type IndicatorInfo } from "../../src/pipeline/indicators";
+import { parseDateBound } from "../../src/pipeline/registry/dates";
+import { DATA_VINTAGE } from "../../src/pipeline/vintage";
 
 export const SCALE_ROOT = resolve("bench/tmp/scale-data");
 

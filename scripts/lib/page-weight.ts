@@ -1,41 +1,13 @@
 /**
- * The built site (dist/) as a list of pages, each with its type and what it
- * fetches on first load. Written once; used by the budget tests, the browser
- * tests and scripts/bench.ts, so a "förbund page" means the same everywhere.
+ * What a page of the build fetches on first load, and how much that weighs
+ * gzipped. The size budgets live here too: the budget tests check them and the
+ * bench prints them beside its figures.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
-
-/** dist/, or another build of the site named by FINSAM_DIST (e.g. a private build while someone else rebuilds dist/). */
-export const DIST = process.env.FINSAM_DIST ? resolve(process.env.FINSAM_DIST) : join(process.cwd(), "dist");
-
-export type PageType =
-  | "start"
-  | "forbund"
-  | "forbund-year"
-  | "forbund-index"
-  | "year"
-  | "year-index"
-  | "kommun"
-  | "kommun-index"
-  | "lan"
-  | "compare"
-  | "data"
-  | "metod"
-  | "search"
-  | "other";
-
-/** One page of each of these types is checked by the browser tests (axe, CSP) when the site has it. */
-export const KEY_PAGE_TYPES: readonly PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod"];
-
-/**
- * Page types that are interactive: the compare page (its chart is redrawn in
- * the browser) and the search page (a search box). Every other page must
- * ship no JavaScript at all.
- */
-export const INTERACTIVE_TYPES: readonly PageType[] = ["compare", "search"];
+import { DIST, type Page } from "./dist-pages";
 
 const KB = 1024;
 /** Size budgets (gzip -9), checked by test/budget/budget.test.ts and printed by the bench. */
@@ -47,101 +19,6 @@ export const BUDGET = {
   /** Any page, first load: HTML + CSS + JS + images + statically referenced data. */
   pageTotal: 300 * KB,
 } as const;
-
-const YEAR = /^(19|20)\d{2}$/;
-
-/**
- * The type of a page from its URL path ("/forbund/blekinge/2015/").
- * Sections: /forbund/, /kommun/, /lan/, /ar/ (year pages; also a bare /2015/),
- * /jamfor/, /data/, /metod/.
- */
-export function pageType(urlPath: string): PageType {
-  const parts = urlPath.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
-  const [section, a, b] = parts;
-  if (parts.length === 0) return "start";
-  switch (section) {
-    case "forbund":
-      if (a === undefined) return "forbund-index";
-      if (b !== undefined && YEAR.test(b)) return "forbund-year";
-      return parts.length === 2 ? "forbund" : "other";
-    case "kommun":
-      return a === undefined ? "kommun-index" : /^\d{4}$/.test(a) && parts.length === 2 ? "kommun" : "other";
-    case "lan":
-      return a !== undefined && parts.length === 2 ? "lan" : "other";
-    case "ar":
-    case "år":
-      return a === undefined ? "year-index" : YEAR.test(a) && parts.length === 2 ? "year" : "other";
-    case "jamfor":
-      return parts.length === 1 ? "compare" : "other";
-    case "data":
-      return parts.length === 1 ? "data" : "other";
-    case "metod":
-      return parts.length === 1 ? "metod" : "other";
-    case "sok":
-      return parts.length === 1 ? "search" : "other";
-    default:
-      return parts.length === 1 && YEAR.test(section!) ? "year" : "other";
-  }
-}
-
-export interface Page {
-  /** "/forbund/blekinge/" */
-  url: string;
-  /** Absolute path of the HTML file. */
-  file: string;
-  type: PageType;
-}
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []))
-    .sort();
-}
-
-export function urlOf(file: string, root = DIST): string {
-  const rel = relative(root, file).split("\\").join("/");
-  if (rel === "index.html") return "/";
-  if (rel.endsWith("/index.html")) return "/" + rel.slice(0, -"index.html".length);
-  return "/" + rel;
-}
-
-/** Every HTML page in dist/ (404.html and the like are type "other"). */
-export function sitePages(root = DIST): Page[] {
-  return walk(root).map((file) => {
-    const url = urlOf(file, root);
-    return { url, file, type: url.endsWith(".html") ? "other" : pageType(url) };
-  });
-}
-
-export function pagesByType(pages = sitePages()): Map<PageType, Page[]> {
-  const m = new Map<PageType, Page[]>();
-  for (const p of pages) m.set(p.type, [...(m.get(p.type) ?? []), p]);
-  return m;
-}
-
-/** Pages the site is expected to have, by the file that announces the section. */
-export function siteClaims(section: "forbund" | "kommun" | "jamfor" | "data" | "metod" | "ar", root = DIST): boolean {
-  return existsSync(join(root, section, "index.html")) || (section === "forbund" && existsSync(join(root, "forbund")));
-}
-
-/**
- * A typical page of a type: the one with the median HTML size (ties by URL),
- * so the choice does not depend on which förbund happens to sort first.
- * `prefer` wins when it exists.
- */
-export function typicalPage(type: PageType, prefer?: string, pages = sitePages()): Page | undefined {
-  const list = pages.filter((p) => p.type === type);
-  if (prefer) {
-    const hit = list.find((p) => p.url === prefer);
-    if (hit) return hit;
-  }
-  if (!list.length) return undefined;
-  const sized = list.map((p) => ({ p, size: statSync(p.file).size })).sort((x, y) => x.size - y.size || x.p.url.localeCompare(y.p.url));
-  return sized[Math.floor((sized.length - 1) / 2)]!.p;
-}
-
-// ---- what a page fetches on first load ----
 
 export type AssetKind = "html" | "css" | "js" | "image" | "data" | "other";
 
@@ -257,10 +134,6 @@ export function gzipFileSize(file: string): number {
   return n;
 }
 
-export function gzipSize(data: string | Uint8Array): number {
-  return gzipSync(data, { level: 9 }).length;
-}
-
 /** The file behind a site path, or null (then the link test reports it). */
 export function distFile(path: string, root = DIST): string | null {
   let f = join(root, path);
@@ -317,11 +190,4 @@ export function staticImports(file: string, path: string): string[] {
     if (p) out.add(p);
   }
   return [...out];
-}
-
-export function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
