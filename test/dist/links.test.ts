@@ -22,6 +22,9 @@ function pageUrl(file: string): string {
 }
 
 describe("the built site", () => {
+  // Each walker parses every page of dist/ (2 000+); on a loaded 2-core machine that takes more than the default minute.
+  const WALK_TIMEOUT = 240_000;
+
   it("exists (built by the pretest step)", () => {
     expect(existsSync(join(DIST, "index.html")), "dist/ is missing: run npm run build").toBe(true);
   });
@@ -50,7 +53,7 @@ describe("the built site", () => {
     }
     expect(broken).toEqual([]);
     expect(checked.size).toBeGreaterThan(300);
-  });
+  }, WALK_TIMEOUT);
 
   it("gives every page a Swedish language tag, a title and one h1", () => {
     const problems: string[] = [];
@@ -61,5 +64,5 @@ describe("the built site", () => {
       if (document.querySelectorAll("h1").length !== 1) problems.push(`${pageUrl(file)}: h1 count ${document.querySelectorAll("h1").length}`);
     }
     expect(problems).toEqual([]);
-  });
+  }, WALK_TIMEOUT);
 });
