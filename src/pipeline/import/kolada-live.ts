@@ -20,7 +20,7 @@ import { join } from "node:path";
 import type { FileTree } from "../atomic";
 import { decodeUtf8, formatCsv, parseCsv } from "../csv";
 import { DataInputError } from "../errors";
-import { INDICATOR_BY_KPI } from "../indicators";
+import { FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
 import { KOLADA_DIR, KOLADA_RIKET, koladaKpiSchema, koladaValueSchema, type KoladaKpi, type KoladaValueRow } from "../fetch/kolada";
 import { MANIFEST_FILE, manifestSchema, type Manifest } from "../fetch/provenance";
 import { RIKET_CODE, SNAPSHOT_COLUMNS, indicatorValueSchema, type AreaLevel, type IndicatorValue, type Provenance, type Sex } from "../schema";
@@ -112,6 +112,10 @@ function readFetched(from: string): Fetched {
     if (sha(b) !== f.sha256) throw new DataInputError({ file: name, column: "sha256", value: sha(b) }, `differs from manifest.json (${f.sha256}): the file changed after it was fetched`);
     bytes.set(f.path, b);
   }
+  if (parsed.data.since !== null) {
+    // A from_date fetch holds only the values changed since then; merging it alone would drop every other live value.
+    throw new DataInputError({ file: manifestName, column: "since", value: parsed.data.since }, "an incremental fetch (--since) cannot be imported; fetch everything (npm run fetch without --since) and import that");
+  }
   return { manifest: parsed.data, bytes };
 }
 
@@ -188,8 +192,8 @@ function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue
 }
 
 function checkLive(v: LiveValue, at: ConstructorParameters<typeof DataInputError>[0]): void {
-  const parsed = indicatorValueSchema.safeParse({ ...v, year: String(v.year), value: v.value === null ? "" : String(v.value), status: v.value === null ? "source_defect" : "published", note: v.note || "-" });
-  if (!parsed.success) throw new DataInputError(at, parsed.error.issues[0]!.message);
+  if (!/^[NU]\d{5}$/.test(v.kpi)) throw new DataInputError({ ...at, column: "kpi", value: v.kpi }, "KPI id must look like N00957");
+  if (v.year < FIRST_YEAR || v.year > LAST_YEAR) throw new DataInputError({ ...at, column: "period", value: v.year }, `year out of range ${FIRST_YEAR}–${LAST_YEAR}`);
   if (v.value === null) return;
   const info = INDICATOR_BY_KPI.get(v.kpi);
   if (v.value < 0) throw new DataInputError(at, `negative value for ${v.kpi}`);
