@@ -129,6 +129,7 @@ describe("Kolada v3 fetch", () => {
     await runFetch(testConfig(server.base), { to, only: ["kolada"], kommunkoder: [], kpis: ["N00957", "U40460"] });
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(to, "kolada-v3", "manifest.json"), "utf8")));
     expect(manifest.licence).toMatch(/Kolada/);
+    expect(manifest.files.every((f) => f.licence === manifest.licence && f.retrieved_at && /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     for (const f of manifest.files) expect(existsSync(join(to, "kolada-v3", f.path))).toBe(true);
     const page = manifest.files.find((f) => f.path.startsWith("data/"))!;
     expect(readFileSync(join(to, "kolada-v3", page.path), "utf8")).toBe(JSON.stringify(fixture("kolada-data.json")));

@@ -18,6 +18,7 @@ export const fetchedFileSchema = z.object({
   retrieved_at: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
+  licence: z.string().min(1),
 });
 export type FetchedFile = z.output<typeof fetchedFileSchema>;
 
@@ -49,7 +50,7 @@ export class FetchedSource {
   add(path: string, res: HttpResponse): void {
     if (this.tree.has(path)) throw new Error(`fetch wrote ${path} twice (${res.url})`);
     this.tree.set(path, res.bytes);
-    this.files.push({ path, url: res.url, method: res.method, request_body: res.requestBody, retrieved_at: res.retrievedAt, sha256: res.sha256, bytes: res.bytes.length });
+    this.files.push({ path, url: res.url, method: res.method, request_body: res.requestBody, retrieved_at: res.retrievedAt, sha256: res.sha256, bytes: res.bytes.length, licence: this.licence });
   }
 
   /** The finished tree: the responses plus manifest.json. */

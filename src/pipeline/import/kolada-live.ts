@@ -10,7 +10,7 @@
  *    names both values;
  *  - the live source is written only for years the archive lacks for that
  *    KPI; each row names the fetched file it came from (source_file), and
- *    sources.csv gives that file's URL, retrieval time and sha256.
+ *    sources.csv gives that file's URL, retrieval time, sha256 and licence.
  * Writes data/snapshot/kolada-live/: values/<kpi>.csv, kpi-metadata.csv,
  * sources.csv, provenance.json.
  */
@@ -67,7 +67,7 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
   files.set("kpi-metadata.csv", formatCsv(LIVE_META_COLUMNS, meta.map(metaRow)));
   const metaFiles = fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"));
   provenanceFiles.push({ path: "kpi-metadata.csv", title: "Kolada:s beskrivning av varje nyckeltal (API v3)", from: metaFiles.map((f) => ({ file: `${KOLADA_DIR}/${f.path}`, sha256: f.sha256 })), source_ref: "Kolada /kpi", rows: meta.length });
-  files.set("sources.csv", formatCsv(["file", "url", "retrieved_at", "sha256", "bytes"], fetched.manifest.files.map((f) => ({ file: `${KOLADA_DIR}/${f.path}`, url: f.url, retrieved_at: f.retrieved_at, sha256: f.sha256, bytes: f.bytes }))));
+  files.set("sources.csv", formatCsv(["file", "url", "retrieved_at", "sha256", "bytes", "licence"], fetched.manifest.files.map((f) => ({ ...f, file: `${KOLADA_DIR}/${f.path}` }))));
   const m = fetched.manifest;
   const provenance: Provenance = {
     source: LIVE_SOURCE,
