@@ -61,6 +61,7 @@ describe("kolada-live importer", () => {
     expect(contentText(files.get("values/u40460.csv"))).toContain("U40460,kommun,0114,2024,T,81,published,,data/k001-m001-p001.json");
     const provenance = provenanceSchema.parse(JSON.parse(contentText(files.get("provenance.json"))));
     expect(provenance.notes).toContain("3 värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.");
+    expect(provenance.notes).toContain("0 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.");
     expect(provenance.notes).toContain("1 rader markerade isdeleted togs bort; 1 rader för kommungrupper (G…) hoppades över.");
     expect(provenance.files.find((f) => f.path === "values/n00957.csv")!.from[0]!.file).toBe("kolada-v3/data/k001-m001-p001.json");
     const sources = contentText(files.get("sources.csv"));
@@ -76,6 +77,16 @@ describe("kolada-live importer", () => {
   it("stops when archive and live disagree at the published rounding, naming both values", () => {
     expect(() => importKoladaLive(from, snapshot("22.2"))).toThrow(
       "kolada-v3/data/k001-m001-p001.json, column \"N00957 kommun 0114 2022 T\", value 22.14: Kolada API v3 gives 22.14 but the archive (kolada/values/n00957.csv, row 2) has 22.2; they differ at 1 decimal(s)",
+    );
+  });
+
+  it("does not add live values for a year the archive has, even where the archive lacks that row", () => {
+    const dir = snapshot();
+    writeFileSync(join(dir, "kolada", "values", "n00957.csv"), "kpi,level,code,year,sex,value,status,note\nN00957,kommun,0114,2022,T,22.1,published,\n");
+    const { files } = importKoladaLive(from, dir);
+    expect(contentText(files.get("values/n00957.csv"))).not.toContain(",2022,");
+    expect(JSON.parse(contentText(files.get("provenance.json"))).notes).toContain(
+      "2 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.",
     );
   });
 

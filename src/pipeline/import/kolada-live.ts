@@ -44,7 +44,7 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
   const areas = readAreas(snapshotDir);
   const { values, deleted, groups } = readLiveValues(fetched, areas);
   const meta = readLiveMeta(fetched);
-  const { kept, checked } = mergeWithArchive(values, snapshotDir);
+  const { kept, checked, unmatched } = mergeWithArchive(values, snapshotDir);
 
   const files: FileTree = new Map();
   const byKpi = new Map<string, LiveValue[]>();
@@ -86,6 +86,7 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
     notes: [
       "Värden från arkivet (data/snapshot/kolada, Kolada API v2) gäller för de år arkivet har; API v3 används bara för år som arkivet saknar för samma nyckeltal.",
       `${checked} värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.`,
+      `${unmatched} värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.`,
       `${deleted} rader markerade isdeleted togs bort; ${groups} rader för kommungrupper (G…) hoppades över.`,
       "Ett värde som Kolada publicerar utan siffra har status not_published och Kolada:s status i note.",
       ...m.notes,
@@ -226,7 +227,7 @@ export function roundPublished(x: number, decimals: number): number {
  * Keep live rows only for years the archive lacks for that KPI; where both
  * have a value, they must agree at the indicator's published rounding.
  */
-function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { kept: LiveValue[]; checked: number } {
+function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { kept: LiveValue[]; checked: number; unmatched: number } {
   const archive = new Map<string, { value: number | null; status: string; row: number; file: string }>();
   const archiveYears = new Map<string, Set<number>>();
   for (const kpi of new Set(values.map((v) => v.kpi))) {
@@ -241,13 +242,17 @@ function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { 
   }
   const kept: LiveValue[] = [];
   let checked = 0;
+  let unmatched = 0;
   for (const v of values) {
     if (!archiveYears.get(v.kpi)!.has(v.year)) {
       kept.push(v);
       continue;
     }
     const a = archive.get(`${v.kpi}|${v.code}|${v.year}|${v.sex}`);
-    if (!a || a.status === "source_defect") continue; // the archive's own verdict stands for its years
+    if (!a || a.status === "source_defect") {
+      unmatched++; // the archive's own verdict stands for its years
+      continue;
+    }
     const decimals = INDICATOR_BY_KPI.get(v.kpi)?.decimals ?? 1;
     const agree = a.value !== null && v.value !== null && roundPublished(a.value, decimals) === roundPublished(v.value, decimals);
     if (!agree) {
@@ -258,7 +263,7 @@ function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { 
     }
     checked++;
   }
-  return { kept, checked };
+  return { kept, checked, unmatched };
 }
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
