@@ -16,7 +16,8 @@ Hämtar aktuella data från utgivarna till <folder>:
   <folder>/kolada-v3/  Kolada API v3: nyckeltalen webbplatsen använder och Finsam-nyckeltalen
                        U40460–U40469, för alla kommuner, regioner och riket, alla år, i
                        omgångar om högst 25 id per del av adressen; sidor följs via next_url.
-                       Dessutom KPI-metadata (titel, beskrivning, publiceringsdatum).
+                       Dessutom KPI-metadata (titel, beskrivning, publiceringsdatum) och, för
+                       nyckeltal med has_ou_data, /oudata per år (sparas för granskning, importeras inte).
   <folder>/scb-v2/     SCB PxWebApi 2.0, tabell TAB638: folkmängd 16–64 år per ettårsklass,
                        kommun och kön, från 2022 (högst 30 anrop per 10 s).
   <folder>/fk/         Försäkringskassan: ohälsotal och sjukpenningtal (JSON-varianten).

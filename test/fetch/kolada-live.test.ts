@@ -63,6 +63,7 @@ describe("kolada-live importer", () => {
     expect(provenance.notes).toContain("3 värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.");
     expect(provenance.notes).toContain("0 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.");
     expect(provenance.notes).toContain("1 rader markerade isdeleted togs bort; 1 rader för kommungrupper (G…) hoppades över.");
+    expect(provenance.notes.some((n) => n.startsWith("/oudata asked for U40460 (has_ou_data"))).toBe(true);
     expect(provenance.files.find((f) => f.path === "values/n00957.csv")!.from[0]!.file).toBe("kolada-v3/data/k001-m001-p001.json");
     const sources = contentText(files.get("sources.csv"));
     expect(sources).toMatch(/kolada-v3\/data\/k001-m001-p001\.json,"http:\/\/127\.0\.0\.1:\d+\/kolada\/v3\/data\/kpi\/N00957,U40460\/municipality\/0000,0001,0114,0115\?per_page=5000",/);
@@ -100,6 +101,7 @@ describe("kolada-live importer", () => {
     const copy = mkdtempSync(join(tmpdir(), "live-copy-"));
     mkdirSync(join(copy, "kolada-v3", "data"), { recursive: true });
     mkdirSync(join(copy, "kolada-v3", "meta"), { recursive: true });
+    mkdirSync(join(copy, "kolada-v3", "oudata"), { recursive: true });
     const manifest = JSON.parse(readFileSync(join(from, "kolada-v3", "manifest.json"), "utf8"));
     for (const f of manifest.files) writeFileSync(join(copy, "kolada-v3", f.path), readFileSync(join(from, "kolada-v3", f.path)));
     writeFileSync(join(copy, "kolada-v3", "manifest.json"), JSON.stringify(manifest));

@@ -30,7 +30,7 @@ function kolada(data: Route, kpiIds?: string[], munIds?: string[]): Route {
       if (!munIds) return json(res, 200, fixture("kolada-municipality.json"));
       return json(res, 200, { values: munIds.map((id) => ({ id, title: `Kommun ${id}`, type: "K" })), next_url: "" });
     }
-    if (path.startsWith("/data/")) return data(req, res, base);
+    if (path.startsWith("/data/") || path.startsWith("/oudata/")) return data(req, res, base);
     json(res, 404, { error: "unknown path" });
   };
 }
@@ -74,6 +74,18 @@ describe("Kolada v3 fetch", () => {
     expect([...kpiSegs].flatMap((s) => s!.split(",")).sort()).toEqual([...kpis].sort());
     expect(server.seen.filter((s) => s.path.startsWith("/kolada/v3/kpi/")).length).toBe(2);
     expect(out.notes[0]).toContain("31 areas");
+  });
+
+  it("asks /oudata by year for KPIs whose metadata says has_ou_data, and keeps the pages", async () => {
+    server.route = (req, res, base) => {
+      if (req.path.startsWith("/kolada/v3/kpi/")) return json(res, 200, fixture("kolada-kpi.json"));
+      kolada((_r, s) => json(s, 200, dataPage([], "")))(req, res, base);
+    };
+    const out = await fetchKolada(testConfig(server.base), { kpis: ["N00957", "U40460"] });
+    const ou = server.seen.filter((s) => s.path.includes("/oudata/")).map((s) => decodeURIComponent(s.path));
+    // 2010–2024 is 15 years: one batch.
+    expect(ou).toEqual(["/kolada/v3/oudata/kpi/U40460/year/" + Array.from({ length: 15 }, (_, i) => 2010 + i).join(",") + "?per_page=5000"]);
+    expect(out.files.map((f) => f.path)).toContain("oudata/k001-y001-p001.json");
   });
 
   it("passes --since to Kolada as from_date", async () => {

@@ -127,11 +127,13 @@ export async function fetchKolada(cfg: FetchConfig, options: KoladaFetchOptions 
   const per = cfg.koladaPerPage;
 
   const kpiBatches = batches(kpis);
+  const withOuData: string[] = [];
   for (const [b, batch] of kpiBatches.entries()) {
     const pages = await fetchPaged(cfg, withQuery(`${cfg.koladaBase}/kpi/${batch.join(",")}`, { per_page: per }), (p) => `meta/kpi-b${pad(b + 1)}-p${pad(p)}.json`, out);
-    const found = new Set(pages.flatMap(({ res, values }) => checkElements(koladaKpiSchema, values, res.url, res.status).map((k) => k.id)));
-    const missing = batch.filter((id) => !found.has(id));
+    const meta = pages.flatMap(({ res, values }) => checkElements(koladaKpiSchema, values, res.url, res.status));
+    const missing = batch.filter((id) => !meta.some((k) => k.id === id));
     if (missing.length) throw new FetchError(pages[0]!.res.url, pages[0]!.res.status, `Kolada has no metadata for ${missing.join(", ")}`);
+    withOuData.push(...meta.filter((k) => k.has_ou_data === true || k.has_ou_data === 1).map((k) => k.id));
   }
 
   const munPages = await fetchPaged(cfg, withQuery(`${cfg.koladaBase}/municipality`, { per_page: per }), (p) => `meta/municipality-p${pad(p)}.json`, out);
@@ -147,7 +149,30 @@ export async function fetchKolada(cfg: FetchConfig, options: KoladaFetchOptions 
       for (const { res, values } of pages) checkElements(koladaValueSchema, values, res.url, res.status);
     }
   }
+  await fetchOuData(cfg, withOuData, since, out);
   return out;
+}
+
+/** First year asked of /oudata (organisational units); Finsam's participant surveys are newer than this. */
+export const OUDATA_FIRST_YEAR = 2010;
+
+/**
+ * KPIs whose metadata says has_ou_data (e.g. perhaps the Finsam KPIs, whose
+ * unit of report is not known here) are also asked of /oudata by year. Only the
+ * page envelope is checked: the element shape of /oudata is not documented in
+ * what we could read, so the pages are kept for a maintainer to inspect and
+ * no importer reads them yet.
+ */
+async function fetchOuData(cfg: FetchConfig, kpis: readonly string[], since: string | null, out: FetchedSource): Promise<void> {
+  if (kpis.length === 0) return;
+  const years = Array.from({ length: cfg.lastYear - OUDATA_FIRST_YEAR + 1 }, (_, i) => OUDATA_FIRST_YEAR + i);
+  for (const [kb, kpiBatch] of batches(kpis).entries()) {
+    for (const [yb, yearBatch] of batches(years).entries()) {
+      const url = withQuery(`${cfg.koladaBase}/oudata/kpi/${kpiBatch.join(",")}/year/${yearBatch.join(",")}`, { per_page: cfg.koladaPerPage, from_date: since ?? undefined });
+      await fetchPaged(cfg, url, (p) => `oudata/k${pad(kb + 1)}-y${pad(yb + 1)}-p${pad(p)}.json`, out);
+    }
+  }
+  out.notes.push(`/oudata asked for ${kpis.join(", ")} (has_ou_data in Kolada's metadata), ${OUDATA_FIRST_YEAR}–${cfg.lastYear}; kept unread for inspection.`);
 }
 
 const pad = (n: number) => String(n).padStart(3, "0");
