@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A tiny archive snapshot: two kommuner in Stockholms län, ohälsotal 2022 for Upplands Väsby. */
-function snapshot(archiveT2022 = "22.1"): string {
+function snapshot(archiveT2022 = "22.1", archiveK2022 = "27"): string {
   const dir = mkdtempSync(join(tmpdir(), "live-snap-"));
   mkdirSync(join(dir, "areas"));
   mkdirSync(join(dir, "kolada", "values"), { recursive: true });
@@ -40,7 +40,7 @@ function snapshot(archiveT2022 = "22.1"): string {
   writeFileSync(join(dir, "areas", "lan.csv"), "lanskod,name\n01,Stockholms län\n");
   writeFileSync(
     join(dir, "kolada", "values", "n00957.csv"),
-    `kpi,level,code,year,sex,value,status,note\nN00957,kommun,0114,2022,T,${archiveT2022},published,\nN00957,kommun,0114,2022,K,27,published,\nN00957,kommun,0114,2022,M,17.5,published,\n`,
+    `kpi,level,code,year,sex,value,status,note\nN00957,kommun,0114,2022,T,${archiveT2022},published,\nN00957,kommun,0114,2022,K,${archiveK2022},published,\nN00957,kommun,0114,2022,M,17.5,published,\n`,
   );
   return dir;
 }
@@ -89,6 +89,10 @@ describe("kolada-live importer", () => {
     expect(JSON.parse(contentText(files.get("provenance.json"))).notes).toContain(
       "2 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.",
     );
+  });
+
+  it("counts and lists further disagreements after the first", () => {
+    expect(() => importKoladaLive(from, snapshot("22.2", "28"))).toThrow(/has 22\.2; they differ at 1 decimal\(s\)\. 1 more value\(s\) differ, e\.g\. N00957 0114 2022 K: 27 vs 28$/);
   });
 
   it("rounds half up on the decimal text", () => {

@@ -48,19 +48,22 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
 
   const files: FileTree = new Map();
   const byKpi = new Map<string, LiveValue[]>();
-  for (const v of kept) byKpi.set(v.kpi, [...(byKpi.get(v.kpi) ?? []), v]);
+  for (const v of kept) {
+    if (!byKpi.has(v.kpi)) byKpi.set(v.kpi, []);
+    byKpi.get(v.kpi)!.push(v);
+  }
   const provenanceFiles: Provenance["files"] = [];
   for (const [kpi, rows] of [...byKpi].sort(([a], [b]) => a.localeCompare(b))) {
     rows.sort(compareValues);
     const path = `values/${kpi.toLowerCase()}.csv`;
     files.set(path, formatCsv(LIVE_VALUE_COLUMNS, rows));
     const sources = [...new Set(rows.map((r) => r.source_file))].sort();
-    const years = rows.map((r) => r.year);
+    const years = yearSpan(rows);
     provenanceFiles.push({
       path,
       title: `${meta.find((m) => m.id === kpi)?.title ?? kpi} (${kpi}), från Kolada API v3`,
       from: sources.map((file) => ({ file: `${KOLADA_DIR}/${file}`, sha256: sha(fetched.bytes.get(file)!) })),
-      source_ref: `Kolada KPI ${kpi}, ${Math.min(...years)}–${Math.max(...years)}`,
+      source_ref: `Kolada KPI ${kpi}, ${years}`,
       rows: rows.length,
     });
   }
@@ -75,7 +78,7 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
     publisher: m.publisher,
     original_publishers: ["Försäkringskassan", "Arbetsförmedlingen", "Statistiska centralbyrån (SCB)", "Socialstyrelsen", "MUCF", "RKA"],
     licence: m.licence,
-    period: kept.length ? `${Math.min(...kept.map((v) => v.year))}–${Math.max(...kept.map((v) => v.year))}` : "inga nya år",
+    period: kept.length ? yearSpan(kept) : "inga nya år",
     retrieval: {
       method: `Hämtat med npm run fetch från Kolada API v3 (${m.base_url}/data/kpi/{kpi}/municipality/{id}, sidor via next_url)${m.since ? `, bara värden ändrade sedan ${m.since}` : ""}; varje fil med adress och sha256 i sources.csv.`,
       archive: `${m.files.length} svar sparade som de kom (manifest.json)`,
@@ -243,6 +246,7 @@ function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { 
   const kept: LiveValue[] = [];
   let checked = 0;
   let unmatched = 0;
+  const disagreements: Array<{ v: LiveValue; a: { value: number | null; row: number; file: string }; decimals: number }> = [];
   for (const v of values) {
     if (!archiveYears.get(v.kpi)!.has(v.year)) {
       kept.push(v);
@@ -255,15 +259,29 @@ function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { 
     }
     const decimals = INDICATOR_BY_KPI.get(v.kpi)?.decimals ?? 1;
     const agree = a.value !== null && v.value !== null && roundPublished(a.value, decimals) === roundPublished(v.value, decimals);
-    if (!agree) {
-      throw new DataInputError(
-        { file: `${KOLADA_DIR}/${v.source_file}`, column: `${v.kpi} ${v.level} ${v.code} ${v.year} ${v.sex}`, value: v.value },
-        `Kolada API v3 gives ${v.value ?? "no value"} but the archive (${a.file}, row ${a.row}) has ${a.value ?? "no value"}; they differ at ${decimals} decimal(s)`,
-      );
-    }
-    checked++;
+    if (agree) checked++;
+    else disagreements.push({ v, a, decimals });
+  }
+  if (disagreements.length) {
+    // Name the first in full; count and list a few more, so a maintainer sees the extent in one run.
+    const { v, a, decimals } = disagreements[0]!;
+    const rest = disagreements.slice(1);
+    const more = rest.slice(0, 5).map((d) => `${d.v.kpi} ${d.v.code} ${d.v.year} ${d.v.sex}: ${d.v.value ?? "no value"} vs ${d.a.value ?? "no value"}`);
+    throw new DataInputError(
+      { file: `${KOLADA_DIR}/${v.source_file}`, column: `${v.kpi} ${v.level} ${v.code} ${v.year} ${v.sex}`, value: v.value },
+      `Kolada API v3 gives ${v.value ?? "no value"} but the archive (${a.file}, row ${a.row}) has ${a.value ?? "no value"}; they differ at ${decimals} decimal(s)` +
+        (rest.length ? `. ${rest.length} more value(s) differ, e.g. ${more.join("; ")}` : ""),
+    );
   }
   return { kept, checked, unmatched };
+}
+
+/** "2023–2025" (a loop, not Math.min(...rows): tens of thousands of arguments can overflow the stack). */
+function yearSpan(rows: readonly { year: number }[]): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) (lo = Math.min(lo, r.year)), (hi = Math.max(hi, r.year));
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
 }
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
