@@ -12,6 +12,7 @@ import { DataInputError } from "../src/pipeline/errors";
 import { importAreas } from "../src/pipeline/import/areas";
 import { importGeo } from "../src/pipeline/import/geo";
 import { importKolada } from "../src/pipeline/import/kolada";
+import { importKoladaLive, LIVE_SOURCE } from "../src/pipeline/import/kolada-live";
 import { importRiksdag2015, importSocsam1998 } from "../src/pipeline/import/printed-tables";
 
 export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
@@ -31,6 +32,13 @@ export function runImport(from: string, out: string, only: readonly SourceId[] =
   return trees;
 }
 
+/** kolada-live (what `npm run fetch` wrote) merges with the archive snapshot under --out, so it runs alone: --only kolada-live. */
+function runLiveImport(from: string, out: string): void {
+  const { files, values } = importKoladaLive(from, out);
+  replaceDirectories([[join(out, LIVE_SOURCE), files]]);
+  console.log(`imported ${LIVE_SOURCE}: ${values.length} values for years the archive lacks → ${join(out, LIVE_SOURCE)}`);
+}
+
 function main(): void {
   const { values } = parseArgs({ options: { from: { type: "string" }, out: { type: "string", default: "data/snapshot" }, only: { type: "string" } } });
   if (!values.from) {
@@ -38,6 +46,7 @@ function main(): void {
     process.exit(2);
   }
   const only = (values.only?.split(",") ?? [...SOURCES]) as SourceId[];
+  if (values.only === LIVE_SOURCE) return runLiveImport(resolve(values.from), resolve(values.out!));
   for (const id of only) if (!SOURCES.includes(id)) throw new Error(`unknown source ${id}; known: ${SOURCES.join(", ")}`);
   const started = performance.now();
   const trees = runImport(resolve(values.from), resolve(values.out!), only);

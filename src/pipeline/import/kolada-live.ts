@@ -1,0 +1,292 @@
+/**
+ * Import what `npm run fetch` wrote from Kolada API v3 (<from>/kolada-v3/) and
+ * merge it with the archive snapshot (data/snapshot/kolada/, Kolada v2 up to
+ * 2022). Rules:
+ *  - every fetched file must still match the sha256 in its manifest;
+ *  - rows with isdeleted are dropped, Kolada groups (G…) are skipped, a null
+ *    value is kept as not_published with Kolada's status in the note;
+ *  - where archive and live overlap (same KPI, area, year, sex) the values must
+ *    agree at the indicator's published rounding, else the import stops and
+ *    names both values;
+ *  - the live source is written only for years the archive lacks for that
+ *    KPI; each row names the fetched file it came from (source_file), and
+ *    sources.csv gives that file's URL, retrieval time, sha256 and licence.
+ * Writes data/snapshot/kolada-live/: values/<kpi>.csv, kpi-metadata.csv,
+ * sources.csv, provenance.json.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FileTree } from "../atomic";
+import { decodeUtf8, formatCsv, parseCsv } from "../csv";
+import { DataInputError } from "../errors";
+import { FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
+import { KOLADA_DIR, KOLADA_RIKET, koladaKpiSchema, koladaValueSchema, type KoladaKpi, type KoladaValueRow } from "../fetch/kolada";
+import { MANIFEST_FILE, manifestSchema, type Manifest } from "../fetch/provenance";
+import { RIKET_CODE, SNAPSHOT_COLUMNS, indicatorValueSchema, type AreaLevel, type IndicatorValue, type Provenance, type Sex } from "../schema";
+import { validateRows } from "../validate";
+import { readSourceJson } from "./source-files";
+
+export const LIVE_SOURCE = "kolada-live";
+export const LIVE_VALUE_COLUMNS = [...SNAPSHOT_COLUMNS.indicatorValue, "source_file"] as const;
+export const LIVE_META_COLUMNS = ["kpi", "title", "description", "publisher", "kolada_publication_date", "auspice", "municipality_type", "is_divided_by_gender", "has_ou_data"] as const;
+
+/** A live value: the snapshot's columns, with not_published allowed (value null, Kolada's status in the note). */
+export type LiveValue = Omit<IndicatorValue, "status"> & { status: "published" | "not_published"; source_file: string };
+
+interface Fetched {
+  manifest: Manifest;
+  bytes: Map<string, Buffer>;
+}
+
+export function importKoladaLive(from: string, snapshotDir: string): { files: FileTree; values: LiveValue[] } {
+  const fetched = readFetched(from);
+  const areas = readAreas(snapshotDir);
+  const { values, deleted, groups } = readLiveValues(fetched, areas);
+  const meta = readLiveMeta(fetched);
+  const { kept, checked, unmatched } = mergeWithArchive(values, snapshotDir);
+
+  const files: FileTree = new Map();
+  const byKpi = new Map<string, LiveValue[]>();
+  for (const v of kept) {
+    if (!byKpi.has(v.kpi)) byKpi.set(v.kpi, []);
+    byKpi.get(v.kpi)!.push(v);
+  }
+  const provenanceFiles: Provenance["files"] = [];
+  for (const [kpi, rows] of [...byKpi].sort(([a], [b]) => a.localeCompare(b))) {
+    rows.sort(compareValues);
+    const path = `values/${kpi.toLowerCase()}.csv`;
+    files.set(path, formatCsv(LIVE_VALUE_COLUMNS, rows));
+    const sources = [...new Set(rows.map((r) => r.source_file))].sort();
+    const years = yearSpan(rows);
+    provenanceFiles.push({
+      path,
+      title: `${meta.find((m) => m.id === kpi)?.title ?? kpi} (${kpi}), från Kolada API v3`,
+      from: sources.map((file) => ({ file: `${KOLADA_DIR}/${file}`, sha256: sha(fetched.bytes.get(file)!) })),
+      source_ref: `Kolada KPI ${kpi}, ${years}`,
+      rows: rows.length,
+    });
+  }
+  files.set("kpi-metadata.csv", formatCsv(LIVE_META_COLUMNS, meta.map(metaRow)));
+  const metaFiles = fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"));
+  provenanceFiles.push({ path: "kpi-metadata.csv", title: "Kolada:s beskrivning av varje nyckeltal (API v3)", from: metaFiles.map((f) => ({ file: `${KOLADA_DIR}/${f.path}`, sha256: f.sha256 })), source_ref: "Kolada /kpi", rows: meta.length });
+  files.set("sources.csv", formatCsv(["file", "url", "retrieved_at", "sha256", "bytes", "licence"], fetched.manifest.files.map((f) => ({ ...f, file: `${KOLADA_DIR}/${f.path}` }))));
+  const m = fetched.manifest;
+  const provenance: Provenance = {
+    source: LIVE_SOURCE,
+    title: "Kolada – nyckeltal per kommun, län och riket, år som arkivet saknar (API v3)",
+    publisher: m.publisher,
+    original_publishers: ["Försäkringskassan", "Arbetsförmedlingen", "Statistiska centralbyrån (SCB)", "Socialstyrelsen", "MUCF", "RKA"],
+    licence: m.licence,
+    period: kept.length ? yearSpan(kept) : "inga nya år",
+    retrieval: {
+      method: `Hämtat med npm run fetch från Kolada API v3 (${m.base_url}/data/kpi/{kpi}/municipality/{id}, sidor via next_url)${m.since ? `, bara värden ändrade sedan ${m.since}` : ""}; varje fil med adress och sha256 i sources.csv.`,
+      archive: `${m.files.length} svar sparade som de kom (manifest.json)`,
+      archived_on: m.fetched_at.slice(0, 10),
+      url: m.base_url,
+    },
+    files: provenanceFiles.sort((a, b) => a.path.localeCompare(b.path)),
+    notes: [
+      "Värden från arkivet (data/snapshot/kolada, Kolada API v2) gäller för de år arkivet har; API v3 används bara för år som arkivet saknar för samma nyckeltal.",
+      `${checked} värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.`,
+      `${unmatched} värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.`,
+      `${deleted} rader markerade isdeleted togs bort; ${groups} rader för kommungrupper (G…) hoppades över.`,
+      "Ett värde som Kolada publicerar utan siffra har status not_published och Kolada:s status i note.",
+      ...m.notes,
+    ],
+  };
+  files.set("provenance.json", JSON.stringify(provenance, null, 2) + "\n");
+  return { files, values: kept };
+}
+
+function readFetched(from: string): Fetched {
+  const manifestName = `${KOLADA_DIR}/${MANIFEST_FILE}`;
+  const { json } = readSourceJson(from, manifestName);
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DataInputError({ file: manifestName, column: issue.path.join(".") }, issue.message);
+  }
+  const bytes = new Map<string, Buffer>();
+  for (const f of parsed.data.files) {
+    const name = `${KOLADA_DIR}/${f.path}`;
+    const path = join(from, name);
+    if (!existsSync(path)) throw new DataInputError({ file: name }, "listed in manifest.json but missing");
+    const b = readFileSync(path);
+    if (sha(b) !== f.sha256) throw new DataInputError({ file: name, column: "sha256", value: sha(b) }, `differs from manifest.json (${f.sha256}): the file changed after it was fetched`);
+    bytes.set(f.path, b);
+  }
+  if (parsed.data.since !== null) {
+    // A from_date fetch holds only the values changed since then; merging it alone would drop every other live value.
+    throw new DataInputError({ file: manifestName, column: "since", value: parsed.data.since }, "an incremental fetch (--since) cannot be imported; fetch everything (npm run fetch without --since) and import that");
+  }
+  return { manifest: parsed.data, bytes };
+}
+
+function pageValues(fetched: Fetched, path: string): unknown[] {
+  const name = `${KOLADA_DIR}/${path}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(decodeUtf8(fetched.bytes.get(path)!, name));
+  } catch (error) {
+    throw new DataInputError({ file: name }, `not valid JSON: ${(error as Error).message}`);
+  }
+  const values = (body as { values?: unknown }).values;
+  if (!Array.isArray(values)) throw new DataInputError({ file: name, column: "values" }, "no values array");
+  return values;
+}
+
+function checked<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, element: unknown, file: string, i: number): T {
+  const r = schema.safeParse(element);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new DataInputError({ file, row: i + 1, column: issue.path.map(String).join(".") }, `${issue.message} (element ${i + 1} of values)`);
+}
+
+interface AreaCodes {
+  kommuner: Set<string>;
+  lan: Set<string>;
+}
+
+function readAreas(snapshotDir: string): AreaCodes {
+  const codes = (file: string) => {
+    const path = join(snapshotDir, "areas", file);
+    if (!existsSync(path)) throw new DataInputError({ file: `areas/${file}` }, `not found under ${snapshotDir}; import areas first`);
+    return new Set(parseCsv(readFileSync(path, "utf8"), `areas/${file}`).rows.map((r) => Object.values(r.values)[0]!));
+  };
+  return { kommuner: codes("kommuner.csv"), lan: codes("lan.csv") };
+}
+
+function areaOf(id: string, areas: AreaCodes): { level: AreaLevel; code: string } | null {
+  if (id === KOLADA_RIKET) return { level: "riket", code: RIKET_CODE };
+  if (/^00\d{2}$/.test(id) && areas.lan.has(id.slice(2))) return { level: "lan", code: id.slice(2) };
+  if (areas.kommuner.has(id)) return { level: "kommun", code: id };
+  return null;
+}
+
+function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue[]; deleted: number; groups: number } {
+  const out = new Map<string, LiveValue>();
+  let deleted = 0;
+  let groups = 0;
+  for (const f of fetched.manifest.files.filter((f) => f.path.startsWith("data/"))) {
+    const file = `${KOLADA_DIR}/${f.path}`;
+    pageValues(fetched, f.path).forEach((element, i) => {
+      const row: KoladaValueRow = checked(koladaValueSchema, element, file, i);
+      if (row.isdeleted) return void deleted++;
+      if (row.municipality.startsWith("G")) return void groups++;
+      const area = areaOf(row.municipality, areas);
+      if (!area) throw new DataInputError({ file, row: i + 1, column: "municipality", value: row.municipality }, "not riket 0000, a region 00NN of a known län, or a kommun in data/snapshot/areas");
+      for (const v of row.values) {
+        const value = v.value;
+        const live: LiveValue = {
+          kpi: row.kpi, ...area, year: row.period, sex: v.gender as Sex, value,
+          status: value === null ? "not_published" : "published",
+          note: value === null ? `Kolada: inget värde (status "${v.status ?? ""}")` : "",
+          source_file: f.path,
+        };
+        checkLive(live, { file, row: i + 1, column: "values.value", value });
+        const key = `${live.kpi}|${live.code}|${live.year}|${live.sex}`;
+        const earlier = out.get(key);
+        if (earlier) throw new DataInputError({ file, row: i + 1, column: "kpi+municipality+period+gender", value: key }, `the same value also came in ${earlier.source_file}`);
+        out.set(key, live);
+      }
+    });
+  }
+  return { values: [...out.values()], deleted, groups };
+}
+
+function checkLive(v: LiveValue, at: ConstructorParameters<typeof DataInputError>[0]): void {
+  if (!/^[NU]\d{5}$/.test(v.kpi)) throw new DataInputError({ ...at, column: "kpi", value: v.kpi }, "KPI id must look like N00957");
+  if (v.year < FIRST_YEAR || v.year > LAST_YEAR) throw new DataInputError({ ...at, column: "period", value: v.year }, `year out of range ${FIRST_YEAR}–${LAST_YEAR}`);
+  if (v.value === null) return;
+  const info = INDICATOR_BY_KPI.get(v.kpi);
+  if (v.value < 0) throw new DataInputError(at, `negative value for ${v.kpi}`);
+  if ((info?.kind === "percent" || v.kpi.startsWith("U4046")) && v.value > 100) throw new DataInputError(at, `a share above 100 % for ${v.kpi}`);
+}
+
+function readLiveMeta(fetched: Fetched): KoladaKpi[] {
+  const meta: KoladaKpi[] = [];
+  for (const f of fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"))) {
+    pageValues(fetched, f.path).forEach((element, i) => meta.push(checked(koladaKpiSchema, element, `${KOLADA_DIR}/${f.path}`, i)));
+  }
+  return meta.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function metaRow(k: KoladaKpi): Record<(typeof LIVE_META_COLUMNS)[number], unknown> {
+  return {
+    kpi: k.id, title: k.title.trim(), description: k.description.trim(),
+    publisher: /Källa:\s*(.+?)\.?\s*$/.exec(k.description.trim())?.[1] ?? "",
+    kolada_publication_date: (k.publication_date ?? "").slice(0, 10), auspice: k.auspice ?? "", municipality_type: k.municipality_type ?? "",
+    is_divided_by_gender: k.is_divided_by_gender ?? "", has_ou_data: k.has_ou_data ?? "",
+  };
+}
+
+/** Round half up at `decimals` places, on the decimal text (no binary drift: 1.005 → 1.01). */
+export function roundPublished(x: number, decimals: number): number {
+  return Math.round(Number(`${x}e${decimals}`)) / 10 ** decimals;
+}
+
+/**
+ * Keep live rows only for years the archive lacks for that KPI; where both
+ * have a value, they must agree at the indicator's published rounding.
+ */
+function mergeWithArchive(values: readonly LiveValue[], snapshotDir: string): { kept: LiveValue[]; checked: number; unmatched: number } {
+  const archive = new Map<string, { value: number | null; status: string; row: number; file: string }>();
+  const archiveYears = new Map<string, Set<number>>();
+  for (const kpi of new Set(values.map((v) => v.kpi))) {
+    const file = `kolada/values/${kpi.toLowerCase()}.csv`;
+    const path = join(snapshotDir, file);
+    archiveYears.set(kpi, new Set());
+    if (!existsSync(path)) continue; // a KPI the archive never had (e.g. U40460–U40469): every year is new
+    for (const r of validateRows(indicatorValueSchema, parseCsv(readFileSync(path, "utf8"), file))) {
+      archiveYears.get(kpi)!.add(r.year);
+      archive.set(`${r.kpi}|${r.code}|${r.year}|${r.sex}`, { value: r.value, status: r.status, row: r.row, file });
+    }
+  }
+  const kept: LiveValue[] = [];
+  let checked = 0;
+  let unmatched = 0;
+  const disagreements: Array<{ v: LiveValue; a: { value: number | null; row: number; file: string }; decimals: number }> = [];
+  for (const v of values) {
+    if (!archiveYears.get(v.kpi)!.has(v.year)) {
+      kept.push(v);
+      continue;
+    }
+    const a = archive.get(`${v.kpi}|${v.code}|${v.year}|${v.sex}`);
+    if (!a || a.status === "source_defect") {
+      unmatched++; // the archive's own verdict stands for its years
+      continue;
+    }
+    const decimals = INDICATOR_BY_KPI.get(v.kpi)?.decimals ?? 1;
+    const agree = a.value !== null && v.value !== null && roundPublished(a.value, decimals) === roundPublished(v.value, decimals);
+    if (agree) checked++;
+    else disagreements.push({ v, a, decimals });
+  }
+  if (disagreements.length) {
+    // Name the first in full; count and list a few more, so a maintainer sees the extent in one run.
+    const { v, a, decimals } = disagreements[0]!;
+    const rest = disagreements.slice(1);
+    const more = rest.slice(0, 5).map((d) => `${d.v.kpi} ${d.v.code} ${d.v.year} ${d.v.sex}: ${d.v.value ?? "no value"} vs ${d.a.value ?? "no value"}`);
+    throw new DataInputError(
+      { file: `${KOLADA_DIR}/${v.source_file}`, column: `${v.kpi} ${v.level} ${v.code} ${v.year} ${v.sex}`, value: v.value },
+      `Kolada API v3 gives ${v.value ?? "no value"} but the archive (${a.file}, row ${a.row}) has ${a.value ?? "no value"}; they differ at ${decimals} decimal(s)` +
+        (rest.length ? `. ${rest.length} more value(s) differ, e.g. ${more.join("; ")}` : ""),
+    );
+  }
+  return { kept, checked, unmatched };
+}
+
+/** "2023–2025" (a loop, not Math.min(...rows): tens of thousands of arguments can overflow the stack). */
+function yearSpan(rows: readonly { year: number }[]): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) (lo = Math.min(lo, r.year)), (hi = Math.max(hi, r.year));
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+const LEVEL_ORDER: Record<AreaLevel, number> = { riket: 0, lan: 1, kommun: 2 };
+const SEX_ORDER: Record<Sex, number> = { T: 0, K: 1, M: 2 };
+function compareValues(a: LiveValue, b: LiveValue): number {
+  return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex];
+}
