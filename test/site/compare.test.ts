@@ -87,6 +87,24 @@ describe("search", () => {
   it("lists names that start with the query first", () => {
     expect(searchEntries(entries, "gö").map((e) => e.name)).toEqual(["Göteborg", "Götene", "Östra Göinge"]);
   });
+  it("finds a kommun by its code", () => {
+    const withCodes = entries.map((e) => ({ ...e, code: e.url.slice(8, 12) }));
+    expect(searchEntries(withCodes, "1480").map((e) => e.name)).toEqual(["Göteborg"]);
+    expect(searchEntries(withCodes, "14").map((e) => e.name)).toEqual(["Göteborg", "Götene"]);
+  });
+  it("puts the exact name first: Gotland before Östergötland, and a word start before a substring", () => {
+    const more = [
+      { name: "Samordningsförbundet Centrala Östergötland", type: "förbund", context: "Östergötlands län", url: "/forbund/centrala-ostergotland/" },
+      { name: "Samordningsförbundet Finsam Gotland", type: "förbund", context: "Gotlands län", url: "/forbund/finsam-gotland/" },
+      ...entries,
+    ];
+    expect(searchEntries(more, "Gotland").map((e) => e.name)).toEqual(["Gotland", "Samordningsförbundet Finsam Gotland", "Samordningsförbundet Centrala Östergötland"]);
+  });
+  it("finds a förbund by a former name, under its current name", () => {
+    const delta = { name: "Samordningsförbundet Delta", type: "förbund", context: "Västra Götalands län", url: "/forbund/delta/", aliases: ["Hisingens samordningsförbund"] };
+    const hits = searchEntries([...entries, delta], "hisingens");
+    expect(hits.map((h) => [h.name, h.foundBy])).toEqual([["Samordningsförbundet Delta", "Hisingens samordningsförbund"]]);
+  });
   it("matches å, ä and ö as typed, but finds them from plain letters", () => {
     expect(searchEntries(entries, "got").map((e) => e.name)).toEqual(["Göteborg", "Götene", "Gotland"]);
   });
