@@ -92,6 +92,7 @@ async function drawOne(figure: HTMLElement, file: CompareSeriesFile, indicator: 
   const spec = compareSpec(file, state.areas, `jamfor-${indicator}`);
   figure.id = `diagram-${spec.id}`;
   figure.dataset.chartId = spec.id;
+  figure.querySelector<HTMLAnchorElement>('a[href^="#diagram-"]')?.setAttribute("href", `#${figure.id}`);
   const part = (name: string) => figure.querySelector<HTMLElement>(`[data-chart-part="${name}"]`);
   const [{ lineChartOptions, seriesStyles, hasBoundedYears }, Plot] = await Promise.all([import("../site/charts/line"), import("@observablehq/plot")]);
   const canvas = part("svg");
