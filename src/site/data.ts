@@ -285,3 +285,8 @@ export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): 
   const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
   return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }
+
+/** A published file's size in bytes (the data page lists it beside the link). */
+export function publishedFileBytes(file: string): number {
+  return fs.statSync(publishedFile(file)).size;
+}

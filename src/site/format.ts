@@ -131,3 +131,10 @@ export function formatDate(date: string): string {
   if (m) return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
   return formatPeriod(date);
 }
+
+/** A file size in decimal units, Swedish style: "820 byte", "12 kB", "8,2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)} byte`;
+  if (bytes < 1_000_000) return `${formatNumber(Math.round(bytes / 1000))} kB`;
+  return `${formatNumber(bytes / 1_000_000, 1)} MB`;
+}

@@ -3,30 +3,27 @@ import { foerbundNameRows, foerbundRows, kommuner, lan, type ForbundNamnRow, typ
 import type { SearchEntry } from "./search";
 
 /**
- * One entry per name a förbund has had (forbund-namn), so an old name finds
- * the förbund too; the context names the current name when it differs,
- * otherwise the län. Pure: rows come in as arguments.
+ * One entry per förbund under its current name, with every other name it has
+ * had (forbund-namn) as an alias, so an old name finds the förbund under the
+ * name it has now. The context is the län. Pure: rows come in as arguments.
  */
 export function foerbundSearchEntries(foerbund: readonly ForbundRow[], names: readonly ForbundNamnRow[], lanName: (code: string) => string): SearchEntry[] {
-  const byId = new Map(foerbund.map((f) => [f.id, f]));
-  const seen = new Set<string>();
-  const out: SearchEntry[] = [];
-  const add = (id: string, name: string) => {
-    const f = byId.get(id);
-    if (!f || seen.has(`${id}|${name}`)) return;
-    seen.add(`${id}|${name}`);
-    const lanNames = f.lan_codes ? f.lan_codes.split(";").map(lanName).join(", ") : "";
-    const context = name === f.foerbund_name ? lanNames : `tidigare namn, nu ${f.foerbund_name}`;
-    out.push({ name, type: "förbund", context, url: `/forbund/${id}/` });
-  };
-  for (const f of foerbund) add(f.id, f.foerbund_name);
-  for (const n of names) add(n.foerbund_id, n.name);
-  return out;
+  const aliases = new Map<string, string[]>();
+  for (const n of names) {
+    const list = aliases.get(n.foerbund_id) ?? [];
+    if (!list.includes(n.name)) list.push(n.name);
+    aliases.set(n.foerbund_id, list);
+  }
+  return foerbund.map((f) => {
+    const former = (aliases.get(f.id) ?? []).filter((n) => n !== f.foerbund_name);
+    const context = f.lan_codes ? f.lan_codes.split(";").map(lanName).join(", ") : "";
+    return { name: f.foerbund_name, type: "förbund", context, url: `/forbund/${f.id}/`, ...(former.length ? { aliases: former } : {}) };
+  });
 }
 
 export function searchIndex(): SearchEntry[] {
   return [
-    ...kommuner().map((k) => ({ name: k.name, type: "kommun", context: k.lan_name, url: `/kommun/${k.kommunkod}/` })),
+    ...kommuner().map((k) => ({ name: k.name, type: "kommun", context: k.lan_name, url: `/kommun/${k.kommunkod}/`, code: k.kommunkod })),
     ...foerbundSearchEntries(foerbundRows(), foerbundNameRows(), (c) => lan(c)?.name ?? c),
   ];
 }

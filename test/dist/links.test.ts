@@ -55,6 +55,12 @@ describe("the built site", () => {
     expect(checked.size).toBeGreaterThan(300);
   }, WALK_TIMEOUT);
 
+  it("gives every page an icon (no favicon 404)", () => {
+    const without = htmlFiles().filter((file) => !parseHTML(readFileSync(file, "utf8")).document.querySelector('link[rel="icon"][href]')).map(pageUrl);
+    expect(without).toEqual([]);
+    expect(resolveDistPath(DIST, "/favicon.svg"), "dist/favicon.svg").toBeTruthy();
+  });
+
   it("gives every page a Swedish language tag, a title and one h1", () => {
     const problems: string[] = [];
     for (const file of htmlFiles()) {

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { renderLineChartSvg, roundSvgNumbers } from "../../src/site/charts/render";
+import { NARROW_WIDTH, renderLineChartMarkup, renderLineChartSvg, roundSvgNumbers } from "../../src/site/charts/render";
 import { chartCsv, chartTable, type ChartSpec } from "../../src/site/charts/spec";
 
 const spec: ChartSpec = {
@@ -72,5 +72,36 @@ describe("chart table and CSV", () => {
     const csv = chartCsv(spec).trimEnd().split("\n");
     expect(csv[0]).toBe("period,Område A,Riket");
     expect(csv.slice(1)).toEqual(["2001,10.5,", "2002,12,20", "2003,,", "2004,14,22", "2005,13.25,"]);
+  });
+});
+
+describe("a wide and a narrow drawing of each chart", () => {
+  const { document } = parseHTML(`<!doctype html><html><body><div>${renderLineChartMarkup(spec)}</div></body></html>`);
+  const svgs = [...document.querySelectorAll("svg")];
+  it("draws the chart twice, wide first, each a labelled image", () => {
+    expect(svgs.map((s) => s.getAttribute("data-variant"))).toEqual(["wide", "narrow"]);
+    expect(svgs.map((s) => s.getAttribute("width"))).toEqual(["680", String(NARROW_WIDTH)]);
+    for (const s of svgs) expect(s.getAttribute("aria-label")).toContain("Test med lucka");
+  });
+  it("lays the narrow drawing out for its width (fewer year labels), not as a shrunk copy", () => {
+    const years = (s: Element) => [...s.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^\d{4}$/.test(t ?? "")).length;
+    expect(years(svgs[1]!)).toBeGreaterThan(0);
+    expect(years(svgs[1]!)).toBeLessThanOrEqual(years(svgs[0]!));
+    expect(Math.floor(NARROW_WIDTH / years(svgs[1]!))).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe("a förbund area with bounded years (compare page)", () => {
+  const bounded: ChartSpec = {
+    ...spec,
+    id: "test-bounded",
+    series: [{ key: "f", name: "Förbund F", role: "focus", points: [2001, 2002, 2003].map((year, i) => ({ year, value: [10, 11, 12][i]!, bounded: i < 2 })) }],
+  };
+  const el = parse(renderLineChartSvg(bounded));
+  it("draws segments touching a bounded year dashed, and those years as hollow points", () => {
+    const dashed = [...el.querySelectorAll("[stroke-dasharray]")].filter((e) => e.getAttribute("stroke-dasharray") === "5 4");
+    expect(dashed.length).toBeGreaterThan(0);
+    const hollow = [...el.querySelectorAll("circle")].filter((c) => (c.getAttribute("fill") ?? c.parentElement?.getAttribute("fill")) === "white");
+    expect(hollow.length).toBe(2);
   });
 });

@@ -191,12 +191,9 @@ describe("the kommun's förbund area line", () => {
 describe("förbund in search", () => {
   const f = (id: string, name: string, lan_codes: string): ForbundRow => ({ id, foerbund_name: name, kind: "flera_kommuner", lan_codes, founded: "", ended: "", end_reason: "", successor_ids: "", predecessor_ids: "", source_ids: "", note: "" });
   const n = (foerbund_id: string, name: string): ForbundNamnRow => ({ foerbund_id, name, from: "", to: "", source_ids: "" });
-  it("lists every name a förbund has had, linking to the förbund", () => {
+  it("lists a förbund once under its current name, with its former names as aliases", () => {
     const entries = foerbundSearchEntries([f("delta", "Samordningsförbundet Delta", "14")], [n("delta", "Samordningsförbundet Delta"), n("delta", "Hisingens samordningsförbund")], (c) => (c === "14" ? "Västra Götalands län" : c));
-    expect(entries).toEqual([
-      { name: "Samordningsförbundet Delta", type: "förbund", context: "Västra Götalands län", url: "/forbund/delta/" },
-      { name: "Hisingens samordningsförbund", type: "förbund", context: "tidigare namn, nu Samordningsförbundet Delta", url: "/forbund/delta/" },
-    ]);
+    expect(entries).toEqual([{ name: "Samordningsförbundet Delta", type: "förbund", context: "Västra Götalands län", url: "/forbund/delta/", aliases: ["Hisingens samordningsförbund"] }]);
   });
 });
 

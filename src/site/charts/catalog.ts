@@ -147,7 +147,8 @@ export function compareSeriesFile(slug: string): CompareSeriesFile {
   const values = m.kpi ? foerbundValuesByKpi(m.kpi) : new Map();
   for (const f of foerbundRows()) {
     const v = values.get(f.id);
-    areas[f.id] = { name: f.foerbund_name, values: years.map((y) => [y, v?.get(y)?.value ?? null]) };
+    const bounded = years.filter((y) => v?.get(y)?.membership === "bounded" && v.get(y)?.value != null);
+    areas[f.id] = { name: f.foerbund_name, values: years.map((y) => [y, v?.get(y)?.value ?? null]), ...(bounded.length ? { bounded } : {}) };
   }
   return {
     indicator: { slug: m.slug, name: m.shortName, unit: m.unit, shortUnit: m.shortUnit, decimals: m.decimals, subject: m.subject, dataset: m.dataset },
@@ -169,7 +170,7 @@ export function compareAreaGroups(): Array<{ label: string; options: Array<{ cod
 
 /** The compare page without JavaScript: the default view, rendered at build time from the same file the browser reads. */
 export function compareDefaultChart(): ChartSpec {
-  return compareSpec(compareSeriesFile(COMPARE_DEFAULT.indicator), COMPARE_DEFAULT.areas, "jamfor-standard");
+  return compareSpec(compareSeriesFile(COMPARE_DEFAULT.indicators[0]!), COMPARE_DEFAULT.areas, "jamfor-standard");
 }
 
 /** Every chart with a CSV download. */

@@ -7,13 +7,20 @@ import * as Plot from "@observablehq/plot";
 import { registryYears } from "../data";
 import { coverageChartRows, coverageSummary, METRIC_WORDS, type CoverageMetric } from "../foerbund/coverage-over-time";
 import { formatTick, formatYear } from "../format";
-import { finishSvg, serverDocument } from "./render";
+import { finishSvg, responsiveSvg, serverDocument } from "./render";
 
+/** The chart as its wide and narrow SVG drawings (see responsiveSvg). */
 export function renderCoverageChartSvg(metric: CoverageMetric, width = 680, height = 280): string {
+  return responsiveSvg((w, h) => drawCoverageChart(metric, w, h), width, height);
+}
+
+function drawCoverageChart(metric: CoverageMetric, width: number, height: number): string {
   const rows = coverageChartRows(metric);
   const band = rows.filter((r) => r.certain !== null && r.recorded !== null && Number.isInteger(r.x));
   const pub = rows.filter((r) => r.published !== null);
   const { first, last } = registryYears();
+  // A label every second year at full width, every fifth on the narrow drawing (13 px labels would collide).
+  const step = width < 500 ? 5 : 2;
   const figure = Plot.plot({
     document: serverDocument(),
     width,
@@ -23,7 +30,7 @@ export function renderCoverageChartSvg(metric: CoverageMetric, width = 680, heig
     marginTop: 16,
     ariaLabel: `${METRIC_WORDS[metric].title} ${first}–${last}: publicerade antal och registrets spann.`,
     ariaDescription: coverageSummary(metric),
-    x: { type: "linear", domain: [first, last], tickFormat: formatYear, label: null, ticks: Array.from({ length: Math.floor((last - first) / 2) + 1 }, (_, i) => first + i * 2) },
+    x: { type: "linear", domain: [first, last], tickFormat: formatYear, label: null, ticks: Array.from({ length: Math.floor((last - first) / step) + 1 }, (_, i) => first + i * step) },
     y: { grid: true, zero: true, nice: true, tickFormat: formatTick, label: null },
     marks: [
       Plot.areaY(band, { x: "x", y1: "certain", y2: "recorded", fill: "#9db7d9", fillOpacity: 0.6, ariaHidden: "true" }),

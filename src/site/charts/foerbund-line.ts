@@ -8,7 +8,7 @@ import { ticks } from "d3";
 import type { FoerbundChart } from "../foerbund/charts";
 import { formatTick, formatYear } from "../format";
 import { seriesStyles, type SeriesStyle } from "./line";
-import { finishSvg, serverDocument } from "./render";
+import { finishSvg, responsiveSvg, serverDocument } from "./render";
 import type { ChartPoint } from "./spec";
 
 const COMPARE_COLORS = ["#b4501b", "#2e7d32"];
@@ -18,8 +18,12 @@ function foerbundStyles(c: FoerbundChart): SeriesStyle[] {
   return seriesStyles(c.spec).map((s, i) => (c.spec.series[i]!.role === "compare" ? { ...s, color: COMPARE_COLORS[(i - 1) % COMPARE_COLORS.length]! } : s));
 }
 
-/** The chart as SVG (build time). */
+/** The chart as its wide and narrow SVG drawings (build time; see responsiveSvg). */
 export function renderFoerbundChartSvg(c: FoerbundChart, width = 680, height = 300): string {
+  return responsiveSvg((w, h) => drawFoerbundChart(c, w, h), width, height);
+}
+
+function drawFoerbundChart(c: FoerbundChart, width: number, height: number): string {
   const { spec, years } = c;
   const styles = foerbundStyles(c);
   const [focus, ...others] = spec.series;

@@ -45,6 +45,39 @@ function isolated(points: readonly ChartPoint[]): ChartPoint[] {
   return points.filter((p, i) => has(p) && !has(points[i - 1]) && !has(points[i + 1]));
 }
 
+/**
+ * A förbund area with years whose members rest on date bounds, drawn as on
+ * the förbund's own page (foerbund-line.ts): a segment is solid only when
+ * both its years are certain, otherwise dashed; certain years get a filled
+ * point, bounded years a hollow one.
+ */
+function boundedSeriesMarks(s: ChartSeries, st: SeriesStyle): Plot.Markish[] {
+  const segs: Array<{ x1: number; y1: number; x2: number; y2: number; certain: boolean }> = [];
+  for (let i = 1; i < s.points.length; i++) {
+    const a = s.points[i - 1]!;
+    const b = s.points[i]!;
+    if (a.value === null || b.value === null) continue;
+    segs.push({ x1: a.year, y1: a.value, x2: b.year, y2: b.value, certain: !a.bounded && !b.bounded });
+  }
+  const link = (certain: boolean) =>
+    Plot.link(
+      segs.filter((x) => x.certain === certain),
+      { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: st.color, strokeWidth: st.width, strokeDasharray: certain ? st.dash || undefined : "5 4", ariaHidden: "true" },
+    );
+  const valued = s.points.filter((p) => p.value !== null && Number.isFinite(p.value));
+  return [
+    link(true),
+    link(false),
+    Plot.dot(valued.filter((p) => !p.bounded), { x: "year", y: "value", fill: st.color, r: 3, ariaHidden: "true" }),
+    Plot.dot(valued.filter((p) => p.bounded), { x: "year", y: "value", fill: "white", stroke: st.color, strokeWidth: 1.5, r: 3.5, ariaHidden: "true" }),
+  ];
+}
+
+/** Whether a series has a year drawn as bounded (the legend then explains the dashes). */
+export function hasBoundedYears(s: ChartSeries): boolean {
+  return s.points.some((p) => p.bounded && p.value !== null);
+}
+
 export interface LineChartOptions {
   width?: number;
   height?: number;
@@ -66,6 +99,10 @@ export function lineChartOptions(spec: ChartSpec, opts: LineChartOptions = {}): 
   if (spec.yZero !== false) marks.push(Plot.ruleY([0], { stroke: "#767676", ariaHidden: "true" }));
   spec.series.forEach((s, i) => {
     const st = styles[i]!;
+    if (hasBoundedYears(s)) {
+      marks.push(...boundedSeriesMarks(s, st));
+      return;
+    }
     // Reference and comparison lines first in the data order, focus drawn on top (below).
     marks.push(
       Plot.line(s.points, {

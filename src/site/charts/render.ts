@@ -44,6 +44,33 @@ export function finishSvg(figure: Element): string {
   return roundSvgNumbers(stripPlotStyle(svg.outerHTML));
 }
 
+/**
+ * A phone shows a 680 px drawing at about half size, and its 13 px text at
+ * 7 px. So every server-drawn chart is drawn twice: at its full width and at
+ * NARROW_WIDTH, and global.css shows one of them by the viewport's width
+ * (`svg[data-variant]`). The narrow drawing is never scaled up (its width is
+ * fixed), so its text stays 13 px on a 390 px phone and at least 12 px down
+ * to a 360 px one.
+ */
+export const NARROW_WIDTH = 340;
+export const NARROW_HEIGHT = 240;
+
+/** Marks a finished SVG (finishSvg output, which starts with "<svg ") as one of the two drawings. */
+export function markVariant(svg: string, variant: "wide" | "narrow"): string {
+  if (!svg.startsWith("<svg ")) throw new Error("markVariant expects an <svg> element as markup");
+  return `<svg data-variant="${variant}" ${svg.slice(5)}`;
+}
+
+/** Both drawings of a chart, wide first, from one drawing function. */
+export function responsiveSvg(draw: (width: number, height: number) => string, width = 680, height = 300): string {
+  return markVariant(draw(width, height), "wide") + markVariant(draw(NARROW_WIDTH, Math.min(height, NARROW_HEIGHT)), "narrow");
+}
+
 export function renderLineChartSvg(spec: ChartSpec, opts: Omit<LineChartOptions, "document" | "tip"> = {}): string {
   return finishSvg(Plot.plot(lineChartOptions(spec, { ...opts, document: serverDocument() })));
+}
+
+/** The line chart as both drawings (see responsiveSvg). */
+export function renderLineChartMarkup(spec: ChartSpec, opts: Omit<LineChartOptions, "document" | "tip"> = {}): string {
+  return responsiveSvg((width, height) => renderLineChartSvg(spec, { ...opts, width, height }), opts.width, opts.height);
 }

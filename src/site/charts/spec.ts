@@ -11,6 +11,8 @@ export interface ChartPoint {
   value: number | null;
   /** The period as printed in the table and CSV when it is not a plain year, e.g. "2015-05". */
   period?: string;
+  /** A förbund area's year whose members rest on date bounds (drawn dashed with a hollow point). */
+  bounded?: boolean;
 }
 
 /** How a line is drawn: the area in focus, what it is compared with, the national reference, and a förbund area around the focus. */

@@ -56,6 +56,10 @@ export function summarizeChart(spec: ChartSpec): string {
   for (const s of others) sentences.push(comparison(spec, s, focusValid));
   const gaps = gapYears(focus.points);
   if (gaps.length) sentences.push(`För ${focus.name} saknas värde ${yearRanges(gaps)}.`);
+  for (const s of spec.series) {
+    const bounded = s.points.filter((p) => p.bounded && p.value !== null).map((p) => p.year);
+    if (bounded.length) sentences.push(`${capitalize(s.name)} ${yearRanges(bounded)}: området vilar på datumgränser, någon medlem är bara möjlig (streckad linje, ofyllda punkter).`);
+  }
   if (spec.note) sentences.push(spec.note);
   return sentences.join(" ");
 }
