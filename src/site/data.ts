@@ -285,3 +285,8 @@ export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): 
   const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
   return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }
+
+// ---- deltagare, insatser, results and money ----
+
+export const participantRows = () => rows("deltagare-nationellt");
+export const foerbundParticipantRows = () => rows("deltagare-forbund");
