@@ -37,6 +37,7 @@ export const NATIONAL_MEASURES = {
   andel_arbete_studier_arbetssokande: { label: "Andel till arbete, studier eller arbetssökande", unit: "percent", definition: "Andel av deltagarna som gick till arbete, studier eller blev arbetssökande efter avslutad insats. Ett annat och vidare mått än andel till arbete eller studier." },
   insatser: { label: "Insatser", unit: "count", definition: "Insatser som samordningsförbunden finansierat under året, individinriktade och strukturövergripande." },
   insatser_individinriktade: { label: "Individinriktade insatser", unit: "count", definition: "Insatser riktade till enskilda deltagare." },
+  insatser_individinriktade_sus: { label: "Individinriktade insatser registrerade i SUS", unit: "count", definition: "Individinriktade insatser som registrerats i SUS under året, som Nationella rådet räknar dem från 2019. Källan säger inte att det är samma räkning som de finansierade individinriktade insatserna tidigare år, så det är en egen serie." },
   insatser_strukturovergripande: { label: "Strukturövergripande insatser", unit: "count", definition: "Insatser riktade till myndigheternas samverkan och personal (kallas strukturinriktade i äldre källor)." },
   andel_insatser_individinriktade: { label: "Andel individinriktade insatser", unit: "percent", definition: "Individinriktade insatser som andel av alla insatser." },
   andel_insatser_strukturovergripande: { label: "Andel strukturövergripande insatser", unit: "percent", definition: "Strukturövergripande insatser som andel av alla insatser." },

@@ -66,7 +66,8 @@ const NATIONAL_RULES: Record<string, Rule<NationalMeasure>[]> = {
     national("N% individinriktade", "andel_insatser_individinriktade"),
     national("N% strukturövergripande", "andel_insatser_strukturovergripande"),
   ],
-  insatser_individinriktade_count: [national(LEAD, "insatser_individinriktade")],
+  // "2019 registrerades 1 138 individinriktade insatser": registered in SUS, not "financed" as in 2012–2018.
+  insatser_individinriktade_count: [national(LEAD, "insatser_individinriktade_sus")],
   insatser_share: [national("N% individinriktade", "andel_insatser_individinriktade"), national("N% strukturövergripande", "andel_insatser_strukturovergripande")],
   state_money_to_foerbund_SEK: [national(LEAD, "statliga_medel", true)],
   total_money_all_parties_SEK: [national(LEAD, "alla_parters_medel", true)],

@@ -158,6 +158,17 @@ const CHARTS: LineChart[] = [
     note: coverageSentence,
   },
   {
+    id: "arbete-studier-fore-och-efter",
+    title: "I arbete eller studier före och efter insatsen",
+    lead: "Andelen av de avslutade som var i arbete eller studier efter insatsen",
+    measure: { name: "Andel", unit: "procent av dem som avslutade en insats", shortUnit: "%", decimals: 0 },
+    series: [
+      { key: "efter", name: "Efter insatsen", printed: { table: "T12", measure: "I arbete/studier efter insats" } },
+      { key: "fore", name: "Före insatsen", printed: { table: "T12", measure: "I arbete/studier före insats" } },
+    ],
+    note: (input) => `Riksdagens tabell 12 (Försäkringskassans återrapporter): andelen i arbete eller studier före insatsen och direkt efter den. ${coverageSentence(input)}`,
+  },
+  {
     id: "insatser-per-ar",
     title: "Insatser som förbunden finansierat per år",
     lead: "Antalet individinriktade insatser",
@@ -166,8 +177,10 @@ const CHARTS: LineChart[] = [
       { key: "individinriktade", name: "Individinriktade", printed: { table: "T04", measure: "Individinriktade insatser" }, measure: "insatser_individinriktade" },
       { key: "strukturovergripande", name: "Strukturövergripande", printed: { table: "T04", measure: "Strukturinriktade insatser" }, measure: "insatser_strukturovergripande" },
       { key: "alla", name: "Alla insatser", printed: { table: "T04", measure: "Totalt" }, measure: "insatser" },
+      { key: "individinriktade-sus", name: "Individinriktade, registrerade i SUS (annat mått)", measure: "insatser_individinriktade_sus" },
     ],
-    note: () => "Strukturövergripande insatser kallas strukturinriktade i källorna till och med 2014.",
+    note: () =>
+      "Strukturövergripande insatser kallas strukturinriktade i källorna till och med 2014. Från 2019 anger källan individinriktade insatser som registrerats i SUS, inte som finansierats; det är en egen linje.",
   },
   {
     id: "deltagare-med-aktivitetsersattning",

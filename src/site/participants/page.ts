@@ -4,7 +4,7 @@ import type { ChartSpec } from "../charts/spec";
 import { coverageSentence, participantCharts, participantYears, type ParticipantInputs, type YearEntry } from "./model";
 
 /** The Riksdag tables the page draws on (2011–2014). */
-const TABLES = ["T02", "T03", "T04", "T09", "T11", "T17"];
+const TABLES = ["T02", "T03", "T04", "T09", "T11", "T12", "T17"];
 
 function inputs(): ParticipantInputs {
   return { national: participantRows(), printed: TABLES.flatMap((t) => printedTable(t)) };
