@@ -230,6 +230,7 @@ export function participantCharts(input: ParticipantInputs): ChartSpec[] {
       measure: c.measure,
       series,
       datasets: c.series.some((s) => s.printed) ? [RIKSDAG_DATASET, PARTICIPANT_DATASET] : [PARTICIPANT_DATASET],
+      printedTables: [...new Set(c.series.flatMap((s) => (s.printed ? [s.printed.table] : [])))],
       lead: c.lead,
       yZero: true,
       note: notes.join(" "),
