@@ -256,5 +256,20 @@ export function participantYears(input: ParticipantInputs, labels: Readonly<Reco
           if (!list.some((x) => x.figure === f)) list.push({ label, text: fmt(f, unit), figure: f });
           byYear.set(year, list);
         }
+  // Figures no chart draws (avslutade, the split of insatser, the allocation model …) are listed too.
+  const drawn = new Set(CHARTS.flatMap((c) => c.series.flatMap((s) => (s.measure ? [s.measure] : []))));
+  for (const r of input.national.filter((x) => !drawn.has(x.measure))) {
+    const [f] = nationalFigures([r], r.measure);
+    const unit = r.unit === "percent" ? "\u00a0%" : r.unit === "MSEK" ? "\u00a0mnkr" : r.unit === "TSEK" ? "\u00a0tkr" : "";
+    byYear.set(r.year, [...(byYear.get(r.year) ?? []), { label: labels[r.measure] ?? r.measure, text: fmt(f!, unit), figure: f! }]);
+  }
+  // And every other cell of the 2015 tables the page draws on, so a year page can link here instead of repeating them.
+  const drawnCells = new Set(CHARTS.flatMap((c) => c.series.flatMap((s) => (s.printed ? [`${s.printed.table}|${s.printed.measure}|${s.printed.breakdown ?? ""}`] : []))));
+  for (const r of input.printed.filter((x) => x.value !== null && /^\d{4}$/.test(x.period) && !drawnCells.has(`${x.table}|${x.measure}|${x.breakdown}`))) {
+    const [f] = printedFigures([r], { table: r.table, measure: r.measure, breakdown: r.breakdown });
+    const unit = r.unit === "percent" ? "\u00a0%" : r.unit === "MSEK" ? "\u00a0mnkr" : "";
+    const label = `${r.table_title}: ${r.measure.replaceAll("_", " ")}${r.breakdown && r.breakdown !== "%" && r.breakdown !== "Antal" ? `, ${r.breakdown}` : ""}`;
+    byYear.set(f!.year, [...(byYear.get(f!.year) ?? []), { label, text: fmt(f!, unit), figure: f! }]);
+  }
   return [...byYear].sort(([a], [b]) => a - b).map(([year, figures]) => ({ year, figures }));
 }
