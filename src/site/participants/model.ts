@@ -1,7 +1,7 @@
 /**
  * The /deltagare/ page's model: charts and a year-by-year list built from two
  * published datasets, the Riksdag's 2015 tables (finsam-nationellt-2011-2015,
- * 2011–2014) and deltagare-nationellt (2012–2022, one source per row).
+ * 2007–2015) and deltagare-nationellt (2012–2021, one source per row).
  * Pure functions of those rows, so tests can change a value and see the
  * chart's CSV and summary change. Never computes a figure a source lacks,
  * except the stated share "registered with personal data / all registered".
