@@ -14,8 +14,9 @@ import { importGeo } from "../src/pipeline/import/geo";
 import { importKolada } from "../src/pipeline/import/kolada";
 import { importKoladaLive, LIVE_SOURCE } from "../src/pipeline/import/kolada-live";
 import { importRiksdag2015, importSocsam1998 } from "../src/pipeline/import/printed-tables";
+import { importParticipants } from "../src/pipeline/import/participants";
 
-export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
+export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam", "deltagare"] as const;
 type SourceId = (typeof SOURCES)[number];
 
 export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES): Map<SourceId, FileTree> {
@@ -26,6 +27,7 @@ export function runImport(from: string, out: string, only: readonly SourceId[] =
     geo: () => importGeo(from, areas).files,
     "riksdag-2015": () => importRiksdag2015(from).files,
     socsam: () => importSocsam1998(from).files,
+    deltagare: () => importParticipants(from).files,
   };
   const trees = new Map(only.map((id) => [id, importers[id]()] as const));
   replaceDirectories([...trees].map(([id, tree]) => [join(out, id), tree] as const));

@@ -16,6 +16,8 @@ import { loadSnapshot, type Snapshot } from "./load";
 import { publishDatasets, type BuildInfo, type ExtraFile } from "./publish/datapackage";
 import { sourcesOf, type Dataset } from "./publish/dataset";
 import { buildDatasets } from "./publish/datasets";
+import { loadParticipants } from "./participants";
+import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/datasets/deltagare";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -71,6 +73,8 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
 
   const registryYears: [number, number] = [FIRST_FINSAM_YEAR, lastYear];
   const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups });
+  const participants = loadParticipants(join(dataDir, "snapshot"));
+  datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
   const geo = snapshot.provenance.get("geo")!;
   const map: ExtraFile = {
     name: "karta",

@@ -290,3 +290,8 @@ export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): 
 export function publishedFileBytes(file: string): number {
   return fs.statSync(publishedFile(file)).size;
 }
+
+// ---- deltagare, insatser, results and money ----
+
+export const participantRows = () => rows("deltagare-nationellt");
+export const foerbundParticipantRows = () => rows("deltagare-forbund");

@@ -6,6 +6,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string }> = [
   { href: "/forbund/", label: "Förbund" },
   { href: "/kommun/", label: "Kommuner" },
   { href: "/ar/", label: "År" },
+  { href: "/deltagare/", label: "Deltagare" },
   { href: "/jamfor/", label: "Jämför" },
   { href: "/data/", label: "Data" },
   { href: "/metod/", label: "Metod" },

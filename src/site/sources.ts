@@ -40,7 +40,11 @@ export function printedTableSource(dataset: string, table: string): SourceNote |
 /** A chart's sources: the cited printed tables if given, otherwise every source of its datasets. */
 export function chartSources(datasets: readonly string[], printedTables?: readonly string[]): SourceNote[] {
   if (!printedTables?.length) return sourcesOf(datasets);
-  return datasets.flatMap((d) => printedTables.map((t) => printedTableSource(d, t)).filter((x): x is SourceNote => x !== null));
+  return datasets.flatMap((d) => {
+    const cited = printedTables.map((t) => printedTableSource(d, t)).filter((x): x is SourceNote => x !== null);
+    // A dataset without printed tables (e.g. beside the 2015 tables in one chart) keeps all its own sources.
+    return cited.length ? cited : sourcesOf([d]);
+  });
 }
 
 /** Where a dataset lives on the data page, and its files. */

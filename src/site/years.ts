@@ -8,6 +8,10 @@ import { RIKET, valueAt } from "./data";
 import { KOMMUN_PAGE_MEASURES, measure, type Measure } from "./measures";
 import { lastValueYear, nationalTablesForYear, pageYears, type NationalTable } from "./national";
 import { yearRankings, type YearRanking } from "./foerbund/year-rankings";
+import { participantYearSet } from "./participants/page";
+
+/** National tables that /deltagare/ shows year by year; a year page links there instead of repeating them. */
+const TABLES_ON_PARTICIPANT_PAGE = new Set(["T03", "T09", "T11", "T17"]);
 
 export interface YearPage {
   year: number;
@@ -20,6 +24,8 @@ export interface YearPage {
   rankings: YearRanking[];
   /** The last year with indicator values (Kolada archive). */
   lastValueYear: number;
+  /** The year's row on /deltagare/ ("/deltagare/#ar-2017"), or null when no source has a figure that year. */
+  participantsHref: string | null;
 }
 
 export function yearPage(year: number): YearPage {
@@ -30,7 +36,7 @@ export function yearPage(year: number): YearPage {
     year,
     previous: years[i - 1] ?? null,
     next: years[i + 1] ?? null,
-    national: nationalTablesForYear(year),
+    national: nationalTablesForYear(year).filter((t) => !(participantYearSet().has(year) && TABLES_ON_PARTICIPANT_PAGE.has(t.table))),
     riket: KOMMUN_PAGE_MEASURES.map((slug) => {
       const m = measure(slug);
       return { measure: m, value: valueAt(m.dataset, RIKET, year)?.value ?? null };
@@ -38,5 +44,6 @@ export function yearPage(year: number): YearPage {
     coverage: coverageForYear(year),
     rankings: yearRankings(year),
     lastValueYear: lastValueYear(),
+    participantsHref: participantYearSet().has(year) ? `/deltagare/#ar-${year}` : null,
   };
 }

@@ -117,6 +117,14 @@ const defs = {
   member_status: { type: "string", description: "certain = belagt den 31 december; possible = tillåtet av datumgränserna men inte belagt.", enum: memberStatusEnum.options },
   weight_total: { type: "number", description: "Summan av vikterna (befolkning) över medlemmarna; tomt för summor." },
   missing_codes: { type: "string", description: "Medlemskommuner som saknar värde eller vikt det året (semikolonseparerade)." },
+  // ---- deltagare (participants, insatser, results, money) ----
+  measure_label: { type: "string", description: "Måttets namn i klartext." },
+  definition: { type: "string", description: "Vad måttet räknar, med källans avgränsning; två mått med olika definition är aldrig samma serie." },
+  period_printed: { type: "string", description: "Året eller datumet som källan anger det, med insamlarens anmärkning (t.ex. uttagsdatum)." },
+  publisher: { type: "string", description: "Utgivaren av sidan eller rapporten där siffran står." },
+  source_url: { type: "string", description: "Adressen där siffran lästes; tomt för tryckta rapporter (se source_file och note)." },
+  source_file: { type: "string", description: "Tabellen i projektets underlag som siffran importerades från." },
+  source_row: { type: "integer", description: "Raden i den tabellen (rubrikraden = 1)." },
 } satisfies Record<string, Omit<FieldDef, "name">>;
 
 export type FieldName = keyof typeof defs;

@@ -24,6 +24,7 @@ import { foerbundAreaLine, kommunMemberYears } from "../kommun";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "../measures";
 import { COMPARE_DEFAULT, compareSpec, type CompareSeriesFile } from "./compare";
 import type { ChartMeasure, ChartPoint, ChartSeries, ChartSpec, SeriesRole } from "./spec";
+import { participantPage } from "../participants/page";
 
 function chartMeasure(m: Measure): ChartMeasure {
   return { name: m.shortName, unit: m.unit, shortUnit: m.shortUnit, decimals: m.decimals };
@@ -179,5 +180,6 @@ export function allCharts(): ChartSpec[] {
     withWithoutChart("ohalsotal"),
     compareDefaultChart(),
     ...kommuner().flatMap((k) => kommunCharts(k.kommunkod)),
+    ...participantPage().charts,
   ];
 }

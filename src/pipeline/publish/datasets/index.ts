@@ -31,6 +31,7 @@ import { medlemsstatusPerDatumDataset, medlemsstatusPerDatumRowSchema } from "./
 import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from "./printed-tables";
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
+import { deltagareForbundRowSchema, deltagareNationelltRowSchema } from "./deltagare";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -100,6 +101,8 @@ export const PUBLISHED_SCHEMAS = {
   "forbund-indikatorer": forbundIndikatorerRowSchema,
   "med-och-utan-forbund": medOchUtanForbundRowSchema,
   "medlemsstatus-per-datum": medlemsstatusPerDatumRowSchema,
+  "deltagare-nationellt": deltagareNationelltRowSchema,
+  "deltagare-forbund": deltagareForbundRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
