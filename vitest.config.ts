@@ -7,8 +7,9 @@ const BROWSER_TESTS = ["test/browser/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    // Data builds over the full snapshot take a few seconds each.
-    testTimeout: 60_000,
+    // Data builds over the full snapshot take a few seconds each, and up to a
+    // minute or two on a loaded 2-core machine.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // The machines this runs on have 2 cores: one worker per core, no more.
     maxWorkers: 2,
