@@ -31,6 +31,14 @@ import { medlemsstatusPerDatumDataset, medlemsstatusPerDatumRowSchema } from "./
 import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from "./printed-tables";
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
+import { finsamOmradenDataset, finsamOmradenRowSchema } from "./finsam-omraden";
+import { samordningNationelltDataset, samordningNationelltRowSchema } from "./samordning-nationellt";
+import { samordningsformerDataset, samordningsformerRowSchema } from "./samordningsformer";
+import { socsamEnkaterDataset, socsamEnkaterRowSchema } from "./socsam-enkater";
+import { socsamGotlandIntervjuerDataset, socsamGotlandIntervjuerRowSchema } from "./socsam-gotland-intervjuer";
+import { socsamOmradenDataset, socsamOmradenRowSchema } from "./socsam-omraden";
+import { socsamResultatTextDataset, socsamResultatTextRowSchema } from "./socsam-resultat-text";
+import { socsamTidslinjeDataset, socsamTidslinjeRowSchema } from "./socsam-tidslinje";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -73,6 +81,14 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     forbundIndikatorerDataset(p.indicators),
     medOchUtanForbundDataset(p.groups),
     medlemsstatusPerDatumDataset(p.registry, kommunNames, p.registryYears),
+    socsamTidslinjeDataset(p.snapshot),
+    socsamOmradenDataset(p.snapshot),
+    finsamOmradenDataset(p.snapshot),
+    socsamResultatTextDataset(p.snapshot),
+    socsamEnkaterDataset(p.snapshot),
+    socsamGotlandIntervjuerDataset(p.snapshot),
+    samordningsformerDataset(p.snapshot),
+    samordningNationelltDataset(p.snapshot),
   ];
 }
 
@@ -100,6 +116,14 @@ export const PUBLISHED_SCHEMAS = {
   "forbund-indikatorer": forbundIndikatorerRowSchema,
   "med-och-utan-forbund": medOchUtanForbundRowSchema,
   "medlemsstatus-per-datum": medlemsstatusPerDatumRowSchema,
+  "socsam-tidslinje": socsamTidslinjeRowSchema,
+  "socsam-omraden": socsamOmradenRowSchema,
+  "finsam-omraden-1993-1997": finsamOmradenRowSchema,
+  "socsam-resultat-text": socsamResultatTextRowSchema,
+  "socsam-enkater": socsamEnkaterRowSchema,
+  "socsam-gotland-intervjuer": socsamGotlandIntervjuerRowSchema,
+  "samordningsformer-fore-2004": samordningsformerRowSchema,
+  "samordning-nationellt-fridolf": samordningNationelltRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
