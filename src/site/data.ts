@@ -285,3 +285,20 @@ export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): 
   const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
   return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }
+
+// ---- the trials before Finsam (/historia/) ----
+
+/** The datasets about FINSAM 1993–1997 and SOCSAM 1994–2003. */
+export type HistoryDatasetName =
+  | "socsam-tidslinje"
+  | "socsam-omraden"
+  | "finsam-omraden-1993-1997"
+  | "socsam-resultat-text"
+  | "socsam-enkater"
+  | "socsam-gotland-intervjuer"
+  | "samordningsformer-fore-2004"
+  | "samordning-nationellt-fridolf";
+
+export function historyRows<N extends HistoryDatasetName>(name: N): PublishedRow<N>[] {
+  return rows(name);
+}

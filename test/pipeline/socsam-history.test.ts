@@ -102,3 +102,21 @@ describe("bad SOCSAM history input stops the import and writes nothing", () => {
     expect(() => runImport(src, out, ["socsam"])).toThrow(/gotland_interview_sample\.csv, column "count", value "6": interviewed \(6\) differs from the sum by function \(7\)/);
   });
 });
+
+describe("a changed source value reaches the published dataset", () => {
+  it("re-importing a changed survey share changes socsam-enkater", async () => {
+    const { loadSnapshot } = await import("../../src/pipeline/load");
+    const { socsamEnkaterDataset } = await import("../../src/pipeline/publish/datasets/socsam-enkater");
+    const full = mkdtempSync(join(tmpdir(), "finsam-socsam-full-"));
+    try {
+      runImport(src, full);
+      const share = () => socsamEnkaterDataset(loadSnapshot(full)).rows.find((r) => r.indicator === "svarsfrekvens")!;
+      expect(share()).toMatchObject({ value: 66, source_lines: "459", quote: "Svarsfrekvensen uppgick till 66 procent (fixtur)." });
+      rewrite(src, SURVEYS, (t) => t.replace("svarsfrekvens,66,,as stated,Svarsfrekvensen uppgick till 66", "svarsfrekvens,71,,as stated,Svarsfrekvensen uppgick till 71"));
+      runImport(src, full);
+      expect(share()).toMatchObject({ value: 71 });
+    } finally {
+      rmSync(full, { recursive: true, force: true });
+    }
+  });
+});
