@@ -72,6 +72,7 @@ const cases: Array<{ name: string; file: string; edit: (t: string) => string; ro
   { name: "a unit outside the closed list", file: NATIONAL, edit: (t) => t.replace(",parter,", ",stycken,"), row: 3, column: "unit", says: /expected one of|Invalid/ },
   { name: "a decimal comma", file: NATIONAL, edit: (t) => t.replace("1.7,1.9", '"1,7",1.9'), row: 2, column: "value", says: /not stated|decimal point/ },
   { name: "a kommun that does not exist", file: "socsam/tables/finsam_1993_1997_areas.csv", edit: (t) => t.replace("Vallentuna", "Fixturby"), row: 2, column: "kommuner_as_stated", says: /no kommun of that name/ },
+  { name: "an area result that differs from Tabell 1", file: "socsam/socsam_areas.csv", edit: (t) => t.replace("Fixturaktivitet,-100,1000,", "Fixturaktivitet,-101,1000,"), row: 2, column: "finansiellt_resultat_1998_tkr", says: /differs from Tabell 1/ },
   { name: "a classification outside ja/nej", file: "socsam/tables/coordination_forms_classification.csv", edit: (t) => t.replace(",ja,ja,nej,", ",ja,kanske,nej,"), row: 2, column: "finansiell_samordning (Fig.2)", says: /expected one of/ },
 ];
 

@@ -12,7 +12,7 @@ import type { FileTree } from "../atomic";
 import { formatCsv, type CsvRow } from "../csv";
 import { DataInputError } from "../errors";
 import { HISTORY_SCHEMAS, historyColumns, type HistoryTableId, type HistoryTables } from "../history-schema";
-import type { Kommun, Provenance } from "../schema";
+import type { Kommun, PrintedFigure, Provenance } from "../schema";
 import { assertUniqueKey } from "../validate";
 import { importSocsam1998 } from "./printed-tables";
 import { checkStated } from "./stated-number";
@@ -268,6 +268,7 @@ function checkInterviewSample(rows: Values[], file: string): void {
 export function importSocsam(from: string, kommuner: readonly Kommun[]): { files: FileTree } {
   const t1 = importSocsam1998(from);
   const history = importSocsamHistory(from, kommuner);
+  checkAreasAgainstTable1(history.tables["socsam-omraden"], t1.figures);
   const provenance = JSON.parse(t1.files.get("provenance.json") as string) as Provenance;
   const files: FileTree = new Map([...t1.files, ...history.files]);
   files.set(
@@ -296,4 +297,17 @@ export function importSocsam(from: string, kommuner: readonly Kommun[]): { files
     ) + "\n",
   );
   return { files };
+}
+
+/** The areas table repeats Tabell 1's ram and result for 1998: they must be the same numbers. */
+function checkAreasAgainstTable1(areas: HistoryTables["socsam-omraden"], t1: readonly PrintedFigure[]): void {
+  const file = `${DIR}/socsam_areas.csv`;
+  areas.forEach((a, i) => {
+    const name = a.area.split(/[ (]/)[0]!;
+    for (const [column, measure, value] of [["finansiellt_resultat_1998_tkr", "Finansiellt resultat", a.result_1998_tkr], ["finansiell_ram_1998_tkr", "Finansiell ram", a.ram_1998_tkr]] as const) {
+      const printed = t1.find((f) => f.breakdown === name && f.measure === measure);
+      if (value !== "" && (!printed || printed.value !== Number(value)))
+        throw new DataInputError({ file, row: i + 2, column, value }, `differs from Tabell 1 (${name}: ${printed?.value ?? "no row"})`);
+    }
+  });
 }
