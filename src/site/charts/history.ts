@@ -12,7 +12,7 @@ const roundPx = (n: number) => Math.round(n * 10) / 10;
 
 export const TIMELINE_FIRST = 1992;
 export const TIMELINE_LAST = 2006;
-export const LANES = ["FINSAM", "SOCSAM", "Annan samordning"] as const;
+export const LANES = ["FINSAM", "SOCSAM", "Övrigt"] as const;
 
 export interface TimelineMark {
   kind: "year" | "span" | "day";
