@@ -137,6 +137,13 @@ export const HISTORY_SCHEMAS = {
     seed: seeds,
     source_line: lines,
   }),
+  "gotland-aktiviteter": z.object({
+    activity_type: text.min(1),
+    value: decimal.refine((v) => v !== "", "a count is required"),
+    is_total: z.enum(["0", "1"]),
+    seed: seeds,
+    source_line: lines,
+  }),
   samordningsformer: z.object({
     form: text.min(1),
     full_name: text.min(1),

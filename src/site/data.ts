@@ -297,7 +297,8 @@ export type HistoryDatasetName =
   | "socsam-enkater"
   | "socsam-gotland-intervjuer"
   | "samordningsformer-fore-2004"
-  | "samordning-nationellt-fridolf";
+  | "samordning-nationellt-fridolf"
+  | "socsam-gotland-aktiviteter";
 
 export function historyRows<N extends HistoryDatasetName>(name: N): PublishedRow<N>[] {
   return rows(name);

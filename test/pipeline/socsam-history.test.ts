@@ -98,6 +98,10 @@ describe("bad SOCSAM history input stops the import and writes nothing", () => {
       expect(readFileSync(join(out, "socsam", "history", "tidslinje.csv"), "utf8")).toBe(tidslinje);
     });
   }
+  it("rejects activity types that do not add up to the printed total", () => {
+    rewrite(src, "socsam/tables/gotland_activities_by_type.csv", (t) => t.replace("fixture mapping,10,", "fixture mapping,11,"));
+    expect(() => runImport(src, out, ["socsam"])).toThrow(/gotland_activities_by_type\.csv, column "count", value "17": the total row \(17\) differs from the sum of the types \(18\)/);
+  });
   it("rejects an interview sample whose functions do not add up to the number interviewed", () => {
     rewrite(src, "socsam/tables/gotland_interview_sample.csv", (t) => t.replace("fixtur stöd,2,", "fixtur stöd,3,"));
     expect(() => runImport(src, out, ["socsam"])).toThrow(/gotland_interview_sample\.csv, column "count", value "6": interviewed \(6\) differs from the sum by function \(7\)/);

@@ -148,6 +148,18 @@ export const HISTORY_SPECS: Spec[] = [
     }),
   },
   {
+    id: "gotland-aktiviteter",
+    file: `${DIR}/tables/gotland_activities_by_type.csv`,
+    title: "Gotland: de dokumenterade aktiviteterna i SOCSAM efter slag",
+    sourceRef: "seed 001, rad 355",
+    columns: ["activity_type_sv", "activity_type_en", "count", "seed_line"],
+    key: ["activity_type"],
+    map: (v) => ({
+      values: { activity_type: v.activity_type_sv!, value: v.count!, is_total: v.activity_type_sv!.startsWith("totalt") ? "1" : "0", seed: "001", source_line: linesOf(v.seed_line!) },
+      from: { activity_type: "activity_type_sv", value: "count", source_line: "seed_line" },
+    }),
+  },
+  {
     id: "samordningsformer",
     file: `${DIR}/tables/coordination_forms_classification.csv`,
     title: "Former för samordning före 2004 (Fridolf, CEFOS 2003, figur 1–2)",
@@ -247,9 +259,18 @@ export function importSocsamHistory(from: string, kommuner: readonly Kommun[]): 
     put(spec.id, rows.map(({ row: _r, ...v }) => v as Values), spec.title, [checksum(source)], spec.sourceRef);
   }
   checkInterviewSample(tables["gotland-intervjuer"], HISTORY_SPECS.find((s) => s.id === "gotland-intervjuer")!.file);
+  checkActivityTotal(tables["gotland-aktiviteter"], HISTORY_SPECS.find((s) => s.id === "gotland-aktiviteter")!.file);
   const finsam = importFinsamAreas(from, resolve);
   put("finsam-omraden", finsam.rows.map(({ row: _r, ...v }) => v as Values), "De fem FINSAM-försöksområdena 1993–1997 och deras kommuner", [checksum(finsam.source)], "seed 004 rad 224; seed 000 rad 369");
   return { files, provenanceFiles, tables: tables as unknown as HistoryTables };
+}
+
+/** The activity types must add up to the printed total. */
+function checkActivityTotal(rows: Values[], file: string): void {
+  const total = rows.filter((r) => r.is_total === "1");
+  const sum = rows.filter((r) => r.is_total === "0").reduce((s, r) => s + Number(r.value), 0);
+  if (total.length !== 1 || Number(total[0]!.value) !== sum)
+    throw new DataInputError({ file, column: "count", value: total[0]?.value ?? "" }, `the total row (${total[0]?.value ?? "missing"}) differs from the sum of the types (${sum})`);
 }
 
 /** The interviewees by function must add up to the number interviewed, as the study prints them. */

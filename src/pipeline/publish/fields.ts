@@ -163,6 +163,8 @@ const defs = {
   legal_person_printed: { type: "string", description: "Cellen legal_person med källans ord." },
   target_group: { type: "string", description: "Målgruppen med källans ord." },
   cited_source: { type: "string", description: "Källan som texten själv hänvisar till." },
+  activity_type: { type: "string", description: "Slag av aktivitet med källans ord." },
+  is_total: { type: "boolean", description: "true = raden är summan som källan anger." },
 } satisfies Record<string, Omit<FieldDef, "name">>;
 
 export type FieldName = keyof typeof defs;

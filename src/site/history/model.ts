@@ -166,7 +166,8 @@ export function gotland() {
   const deficit = historyRows("socsam-resultat-text").find((r) => r.area === "Gotland" && r.unit === "MSEK")!;
   const t1 = financialResults().find((r) => r.area === "Gotland")!;
   const sample = historyRows("socsam-gotland-intervjuer");
-  return { events, end, deficit, result1998: t1, sample };
+  const activities = historyRows("socsam-gotland-aktiviteter");
+  return { events, end, deficit, result1998: t1, sample, activities };
 }
 
 export function coordinationForms() {
@@ -177,4 +178,4 @@ export function nationalFigures() {
   return historyRows("samordning-nationellt-fridolf");
 }
 
-export const HISTORY_DATASETS: HistoryDatasetName[] = ["socsam-tidslinje", "socsam-omraden", "finsam-omraden-1993-1997", "socsam-resultat-text", "socsam-enkater", "socsam-gotland-intervjuer", "samordningsformer-fore-2004", "samordning-nationellt-fridolf"];
+export const HISTORY_DATASETS: HistoryDatasetName[] = ["socsam-tidslinje", "socsam-omraden", "finsam-omraden-1993-1997", "socsam-resultat-text", "socsam-enkater", "socsam-gotland-intervjuer", "samordningsformer-fore-2004", "samordning-nationellt-fridolf", "socsam-gotland-aktiviteter"];

@@ -39,6 +39,7 @@ import { socsamGotlandIntervjuerDataset, socsamGotlandIntervjuerRowSchema } from
 import { socsamOmradenDataset, socsamOmradenRowSchema } from "./socsam-omraden";
 import { socsamResultatTextDataset, socsamResultatTextRowSchema } from "./socsam-resultat-text";
 import { socsamTidslinjeDataset, socsamTidslinjeRowSchema } from "./socsam-tidslinje";
+import { socsamGotlandAktiviteterDataset, socsamGotlandAktiviteterRowSchema } from "./socsam-gotland-aktiviteter";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -89,6 +90,7 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     socsamGotlandIntervjuerDataset(p.snapshot),
     samordningsformerDataset(p.snapshot),
     samordningNationelltDataset(p.snapshot),
+    socsamGotlandAktiviteterDataset(p.snapshot),
   ];
 }
 
@@ -124,6 +126,7 @@ export const PUBLISHED_SCHEMAS = {
   "socsam-gotland-intervjuer": socsamGotlandIntervjuerRowSchema,
   "samordningsformer-fore-2004": samordningsformerRowSchema,
   "samordning-nationellt-fridolf": samordningNationelltRowSchema,
+  "socsam-gotland-aktiviteter": socsamGotlandAktiviteterRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
