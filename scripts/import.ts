@@ -13,8 +13,9 @@ import { importAreas } from "../src/pipeline/import/areas";
 import { importGeo } from "../src/pipeline/import/geo";
 import { importKolada } from "../src/pipeline/import/kolada";
 import { importKoladaLive, LIVE_SOURCE } from "../src/pipeline/import/kolada-live";
-import { importRiksdag2015, importSocsam1998 } from "../src/pipeline/import/printed-tables";
 import { importParticipants } from "../src/pipeline/import/participants";
+import { importRiksdag2015 } from "../src/pipeline/import/printed-tables";
+import { importSocsam } from "../src/pipeline/import/socsam-history";
 
 export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam", "deltagare"] as const;
 type SourceId = (typeof SOURCES)[number];
@@ -26,8 +27,8 @@ export function runImport(from: string, out: string, only: readonly SourceId[] =
     kolada: () => importKolada(from, areas).files,
     geo: () => importGeo(from, areas).files,
     "riksdag-2015": () => importRiksdag2015(from).files,
-    socsam: () => importSocsam1998(from).files,
     deltagare: () => importParticipants(from).files,
+    socsam: () => importSocsam(from, areas.kommuner).files,
   };
   const trees = new Map(only.map((id) => [id, importers[id]()] as const));
   replaceDirectories([...trees].map(([id, tree]) => [join(out, id), tree] as const));

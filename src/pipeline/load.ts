@@ -29,6 +29,7 @@ import {
   type Provenance,
 } from "./schema";
 import { assertUniqueKey, validateRows } from "./validate";
+import { HISTORY_SCHEMAS, HISTORY_TABLE_IDS, historyColumns, type HistoryTables } from "./history-schema";
 import type { z } from "zod";
 
 export interface Snapshot {
@@ -45,6 +46,8 @@ export interface Snapshot {
   foerbundTables: Map<string, { file: string; rows: Array<FoerbundTableFigure & { row: number }> }>;
   topology: Topology;
   provenance: Map<string, Provenance>;
+  /** The tables about the trials before Finsam (socsam/history/), by table id. */
+  history: HistoryTables;
 }
 
 export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = INDICATORS): Snapshot {
@@ -114,6 +117,10 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     provenance.set(source, parsed.data);
   }
 
+  const history = Object.fromEntries(
+    HISTORY_TABLE_IDS.map((id) => [id, read(`socsam/history/${id}.csv`, HISTORY_SCHEMAS[id], historyColumns(id)).rows.map(({ row: _r, ...x }) => x)]),
+  ) as unknown as HistoryTables;
+
   const topology = JSON.parse(readFileSync(join(dir, "geo/sweden.topo.json"), "utf8")) as Topology;
   return {
     kommuner: kommuner.rows.map(({ row: _r, ...k }) => k),
@@ -125,5 +132,6 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     foerbundTables,
     topology,
     provenance,
+    history,
   };
 }

@@ -295,3 +295,21 @@ export function publishedFileBytes(file: string): number {
 
 export const participantRows = () => rows("deltagare-nationellt");
 export const foerbundParticipantRows = () => rows("deltagare-forbund");
+
+// ---- the trials before Finsam (/historia/) ----
+
+/** The datasets about FINSAM 1993–1997 and SOCSAM 1994–2003. */
+export type HistoryDatasetName =
+  | "socsam-tidslinje"
+  | "socsam-omraden"
+  | "finsam-omraden-1993-1997"
+  | "socsam-resultat-text"
+  | "socsam-enkater"
+  | "socsam-gotland-intervjuer"
+  | "samordningsformer-fore-2004"
+  | "samordning-nationellt-fridolf"
+  | "socsam-gotland-aktiviteter";
+
+export function historyRows<N extends HistoryDatasetName>(name: N): PublishedRow<N>[] {
+  return rows(name);
+}

@@ -32,6 +32,15 @@ import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from ".
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
 import { deltagareForbundRowSchema, deltagareNationelltRowSchema } from "./deltagare";
+import { finsamOmradenDataset, finsamOmradenRowSchema } from "./finsam-omraden";
+import { samordningNationelltDataset, samordningNationelltRowSchema } from "./samordning-nationellt";
+import { samordningsformerDataset, samordningsformerRowSchema } from "./samordningsformer";
+import { socsamEnkaterDataset, socsamEnkaterRowSchema } from "./socsam-enkater";
+import { socsamGotlandIntervjuerDataset, socsamGotlandIntervjuerRowSchema } from "./socsam-gotland-intervjuer";
+import { socsamOmradenDataset, socsamOmradenRowSchema } from "./socsam-omraden";
+import { socsamResultatTextDataset, socsamResultatTextRowSchema } from "./socsam-resultat-text";
+import { socsamTidslinjeDataset, socsamTidslinjeRowSchema } from "./socsam-tidslinje";
+import { socsamGotlandAktiviteterDataset, socsamGotlandAktiviteterRowSchema } from "./socsam-gotland-aktiviteter";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -74,6 +83,15 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     forbundIndikatorerDataset(p.indicators),
     medOchUtanForbundDataset(p.groups),
     medlemsstatusPerDatumDataset(p.registry, kommunNames, p.registryYears),
+    socsamTidslinjeDataset(p.snapshot),
+    socsamOmradenDataset(p.snapshot),
+    finsamOmradenDataset(p.snapshot),
+    socsamResultatTextDataset(p.snapshot),
+    socsamEnkaterDataset(p.snapshot),
+    socsamGotlandIntervjuerDataset(p.snapshot),
+    samordningsformerDataset(p.snapshot),
+    samordningNationelltDataset(p.snapshot),
+    socsamGotlandAktiviteterDataset(p.snapshot),
   ];
 }
 
@@ -103,6 +121,15 @@ export const PUBLISHED_SCHEMAS = {
   "medlemsstatus-per-datum": medlemsstatusPerDatumRowSchema,
   "deltagare-nationellt": deltagareNationelltRowSchema,
   "deltagare-forbund": deltagareForbundRowSchema,
+  "socsam-tidslinje": socsamTidslinjeRowSchema,
+  "socsam-omraden": socsamOmradenRowSchema,
+  "finsam-omraden-1993-1997": finsamOmradenRowSchema,
+  "socsam-resultat-text": socsamResultatTextRowSchema,
+  "socsam-enkater": socsamEnkaterRowSchema,
+  "socsam-gotland-intervjuer": socsamGotlandIntervjuerRowSchema,
+  "samordningsformer-fore-2004": samordningsformerRowSchema,
+  "samordning-nationellt-fridolf": samordningNationelltRowSchema,
+  "socsam-gotland-aktiviteter": socsamGotlandAktiviteterRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;

@@ -65,7 +65,7 @@ export function socsamDataset(snapshot: Snapshot): Dataset {
     primaryKey: ["table", "period", "measure", "breakdown"],
     schema: printedTableRowSchema,
     rows: (snapshot.printed.get("SOCSAM-T1") ?? []).map((f) => ({ ...f, table_title: socsam.files[0]!.title })),
-    sources: sourcesOf(socsam),
+    sources: sourcesOf(socsam, ["socsam-t1-1998.csv"]),
     processing: "Tabellen i långt format: en rad per område och mått. Summa-raden är med (breakdown = Summa).",
   });
 }
