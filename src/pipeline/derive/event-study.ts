@@ -49,6 +49,8 @@ export interface KommunTiming {
   /** Years used by the bounds (status ar-kant and intervall). */
   bound_earliest_year: number | null;
   bound_latest_year: number | null;
+  /** For kommuner without spells: the last day a complete list shows them outside every förbund. */
+  listed_outside_until: string | null;
 }
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
@@ -71,7 +73,7 @@ export function kommunTimings(registry: Registry): KommunTiming[] {
     if (!j) {
       const d = outsideUntil.get(code);
       const lastYear = d === undefined ? null : yearOf(addDays(d, 1)) - 1;
-      return timing(code, d === undefined ? "okand" : "utanfor-enligt-lista", null, null, null, lastYear, null, null);
+      return { ...timing(code, d === undefined ? "okand" : "utanfor-enligt-lista", null, null, null, lastYear, null, null), listed_outside_until: d ?? null };
     }
     const E = j.unbounded ? null : j.earliest;
     const L = j.latest;
@@ -87,7 +89,7 @@ function timing(
   code: string, status: TreatmentStatus, join_earliest: string | null, join_latest: string | null, treatment_year: number | null,
   control_last_year: number | null, bound_earliest_year: number | null, bound_latest_year: number | null,
 ): KommunTiming {
-  return { code, status, join_earliest, join_latest, treatment_year, control_last_year, bound_earliest_year, bound_latest_year };
+  return { code, status, join_earliest, join_latest, treatment_year, control_last_year, bound_earliest_year, bound_latest_year, listed_outside_until: null };
 }
 
 /** For each kommun without spells: the last day a complete list shows it certainly outside every förbund. */

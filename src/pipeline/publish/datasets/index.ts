@@ -31,6 +31,9 @@ import { medlemsstatusPerDatumDataset, medlemsstatusPerDatumRowSchema } from "./
 import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from "./printed-tables";
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
+import type { EventStudy } from "../../derive/event-study";
+import { handelsestudieDataset, handelsestudieRowSchema } from "./handelsestudie";
+import { handelsestudieKommunerDataset, handelsestudieKommunerRowSchema } from "./handelsestudie-kommuner";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -48,6 +51,8 @@ export interface PublishInputs {
   members: readonly FoerbundYearMember[];
   indicators: readonly FoerbundIndicatorValue[];
   groups: readonly GroupValue[];
+  /** The event study of joining a förbund (derive/event-study.ts). */
+  eventStudy: EventStudy;
 }
 
 export function buildDatasets(p: PublishInputs): Dataset[] {
@@ -73,6 +78,8 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     forbundIndikatorerDataset(p.indicators),
     medOchUtanForbundDataset(p.groups),
     medlemsstatusPerDatumDataset(p.registry, kommunNames, p.registryYears),
+    handelsestudieDataset(p.eventStudy.rows),
+    handelsestudieKommunerDataset(p.eventStudy.timings, kommunNames),
   ];
 }
 
@@ -100,6 +107,8 @@ export const PUBLISHED_SCHEMAS = {
   "forbund-indikatorer": forbundIndikatorerRowSchema,
   "med-och-utan-forbund": medOchUtanForbundRowSchema,
   "medlemsstatus-per-datum": medlemsstatusPerDatumRowSchema,
+  handelsestudie: handelsestudieRowSchema,
+  "handelsestudie-kommuner": handelsestudieKommunerRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
