@@ -285,3 +285,9 @@ export function groupSeries(group: MedOchUtanForbundRow["group"], kpi: string): 
   const rows = groupValueRows().filter((r) => r.group === group && r.kpi === kpi && r.sex === "T").sort((a, b) => a.year - b.year);
   return rows.map((r) => ({ year: r.year, value: r.value, status: r.value === null ? "missing" : "derived", note: r.missing_codes ? `saknas för ${r.missing_codes}` : "" }));
 }
+
+// ---- the event study (handelsestudie, handelsestudie-kommuner) ----
+export type { HandelsestudieRow } from "../pipeline/publish/datasets/handelsestudie";
+export type { HandelsestudieKommunerRow } from "../pipeline/publish/datasets/handelsestudie-kommuner";
+export const eventStudyRows = () => rows("handelsestudie");
+export const eventStudyKommunRows = () => rows("handelsestudie-kommuner");
