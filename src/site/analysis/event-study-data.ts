@@ -15,7 +15,7 @@ export function outcomeAnalysis(slug: string): OutcomeAnalysis {
   const seriesYears = kommunYears.length ? { first: Math.min(...kommunYears), last: Math.max(...kommunYears) } : null;
   const joiners = eventStudyKommunRows().filter((k) => k.treatment_year !== null);
   return {
-    measure: { slug, name: m.shortName, subject: m.subject, unit: m.unit, shortUnit: m.shortUnit, decimals: m.decimals },
+    measure: { slug, name: m.shortName, subject: m.subject, unit: m.unit, shortUnit: m.kind === "percent" ? "procentenheter" : m.shortUnit, decimals: m.decimals },
     main: pointsOf(rows, slug, "huvud"),
     weighted: pointsOf(rows, slug, "huvud", "befolkning-16-64"),
     placebo: pointsOf(rows, slug, "placebo"),

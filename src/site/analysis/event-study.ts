@@ -24,6 +24,7 @@ export interface OutcomeMeasure {
   /** Definite form for sentences: "ohälsotalet". */
   subject: string;
   unit: string;
+  /** The unit of a difference: "dagar", or "procentenheter" for a share. */
   shortUnit: string;
   decimals: number;
 }
@@ -62,6 +63,9 @@ export function pointsOf(rows: readonly EventRowLike[], indicator: string, varia
     .map((r) => ({ e: r.event_time, estimate: r.estimate, low: r.ci_low, high: r.ci_high, nTreated: r.n_treated_kommuner, nControl: r.n_control_kommuner }));
 }
 
+/** Below this many kommuner on either side, a sentence says the estimate is fragile. */
+export const FEW = 20;
+
 export type IntervalSide = "contains-zero" | "below-zero" | "above-zero" | "no-interval";
 
 /** Where an interval lies against zero. A missing interval proves nothing, like one that contains zero. */
@@ -88,7 +92,7 @@ function num(m: OutcomeMeasure, v: number | null): string {
 /** One event time in words, with its interval, n and what the interval allows one to say. */
 export function describePoint(m: OutcomeMeasure, p: EventPoint): string {
   const value = `${num(m, p.estimate)} ${m.shortUnit}`.trim();
-  const n = `${p.nTreated} kommuner som gick med, ${p.nControl} jämförelsekommuner`;
+  const n = `${p.nTreated} kommuner som gick med, ${p.nControl} jämförelsekommuner${p.nTreated < FEW || p.nControl < FEW ? `; så få kommuner gör skattningen skör` : ""}`;
   const side = sideOfZero(p);
   if (side === "no-interval") return `${eventWords(p.e)}: ${value} (${n}). Inget intervall kunde beräknas, så inget kan sägas om skillnaden.`;
   const interval = `95 % intervall ${num(m, p.low)} till ${num(m, p.high)}`;
@@ -108,9 +112,11 @@ export function headline(a: Pick<OutcomeAnalysis, "main" | "placebo" | "measure"
   if (postOff.length === 0)
     return `Analysen visar ingen skillnad som går att skilja från noll: alla ${post.length} intervall efter anslutningen rymmer noll. Det betyder inte att förbunden saknar betydelse, bara att dessa data inte kan visa någon.`;
   const years = postOff.map((p) => (p.e === 0 ? "samma år" : `${p.e} år efter`)).join(", ");
+  // With many intervals, about 1 in 20 misses zero by chance alone; one or two of many are no pattern.
+  const chance = postOff.length <= 2 && post.length >= 5 ? " Bland så många intervall kan ett enstaka hamna vid sidan om noll av en slump (ungefär 1 av 20)." : "";
   if (checksOff.length > 0)
-    return `${postOff.length} av ${post.length} skattningar efter anslutningen (${years}) har ett intervall som inte rymmer noll, men det har också ${checksOff.length} av kontrollerna före anslutningen eller i placebon. Skillnaderna kan därför lika gärna bero på att kommunerna som gick med redan utvecklades annorlunda; de visar ingen effekt.`;
-  return `${postOff.length} av ${post.length} skattningar efter anslutningen (${years}) har ett intervall som inte rymmer noll, och kontrollerna före anslutningen och placebon rymmer noll. Det är en skillnad mellan kommuner som gick med och kommuner som ännu inte var med, inte ett bevis för en effekt: kommunerna valde själva när de gick med.`;
+    return `${postOff.length} av ${post.length} skattningar efter anslutningen (${years}) har ett intervall som inte rymmer noll, men det har också ${checksOff.length} av kontrollerna före anslutningen eller i placebon. Skillnaderna kan därför lika gärna bero på att kommunerna som gick med redan utvecklades annorlunda; de visar ingen effekt.${chance}`;
+  return `${postOff.length} av ${post.length} skattningar efter anslutningen (${years}) har ett intervall som inte rymmer noll, och kontrollerna före anslutningen och placebon rymmer noll. Det är en skillnad mellan kommuner som gick med och kommuner som ännu inte var med, inte ett bevis för en effekt: kommunerna valde själva när de gick med.${chance}`;
 }
 
 /** The check of parallel trends (pre-join event times) and the placebo, in words. */
