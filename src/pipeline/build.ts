@@ -69,7 +69,7 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const members = foerbundMembersByYear(registry, FIRST_FINSAM_YEAR, lastYear);
   const areaIndicators = foerbundIndicators(members, snapshot.values, weights, catalog);
   const groups = withWithout(registry, snapshot.values, weights, catalog);
-  const events = eventStudy(registry, snapshot.values, weights.pop16to64);
+  const events = eventStudy(registry, snapshot.values, weights);
 
   const registryYears: [number, number] = [FIRST_FINSAM_YEAR, lastYear];
   const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups, eventStudy: events });

@@ -16,11 +16,14 @@
  * comparison; aggregated per event time e = t − g, groups weighted by size.
  * Intervals: cluster bootstrap over kommuner with a fixed-seed PRNG.
  */
+import { INDICATORS } from "../indicators";
 import { addDays, certainInterval, possibleFrom, registryOnDay, type Registry } from "../registry";
+import { weightFor, type PopulationWeights } from "./weights";
 
 export const VARIANTS = ["huvud", "placebo", "bunden-tidigast", "bunden-senast"] as const;
 export type Variant = (typeof VARIANTS)[number];
-export const WEIGHTINGS = ["lika", "befolkning-16-64"] as const;
+/** lika = each kommun counts once; befolkning = weighted by the population the indicator is a rate of (weights.ts: 16–64 år, ekonomiskt bistånd all inhabitants). */
+export const WEIGHTINGS = ["lika", "befolkning"] as const;
 export type Weighting = (typeof WEIGHTINGS)[number];
 export const TREATMENT_STATUSES = ["ar-kant", "intervall", "start-obegransad", "aldrig-saker", "utanfor-enligt-lista", "okand"] as const;
 export type TreatmentStatus = (typeof TREATMENT_STATUSES)[number];
@@ -293,14 +296,15 @@ export interface EventStudy {
 
 /**
  * Every outcome × weighting × variant. `values` holds the kommun values per
- * KPI (sex T is used); `pop16to64` the population 16–64 per kommun and year.
+ * KPI (sex T is used); `weights` the populations (weights.ts), chosen per
+ * outcome by the same rule as every other aggregation (weightFor).
  * The same bootstrap draws serve every combination, so the file depends only
  * on the data and the seed.
  */
 export function eventStudy(
   registry: Registry,
   values: ReadonlyMap<string, readonly (KommunYearValue & { level?: string })[]>,
-  pop16to64: readonly KommunYearValue[],
+  weights: PopulationWeights,
   replications = BOOTSTRAP_REPLICATIONS,
 ): EventStudy {
   const timings = kommunTimings(registry);
@@ -309,8 +313,9 @@ export function eventStudy(
   const rows: EventStudyRow[] = [];
   for (const outcome of OUTCOMES) {
     const kommunValues = (values.get(outcome.kpi) ?? []).filter((v) => (v.level ?? "kommun") === "kommun");
+    const info = INDICATORS.find((i) => i.kpi === outcome.kpi)!;
     for (const weighting of WEIGHTINGS) {
-      const panel = toPanel(codes, kommunValues, weighting === "lika" ? null : pop16to64);
+      const panel = toPanel(codes, kommunValues, weighting === "lika" ? null : weightFor(info.aggregation, weights));
       if (!panel) continue;
       for (const variant of VARIANTS)
         for (const r of estimateEvents(panel, timings, variant, draws)) rows.push({ indicator: outcome.slug, variant, weighting, ...r });

@@ -129,7 +129,7 @@ export function field(name: FieldName, override: Partial<Omit<FieldDef, "name">>
 const eventStudyDefs = {
   indicator: { type: "string", description: "Nyckeltalets kortnamn (slug), t.ex. ohalsotal." },
   variant: { type: "string", description: "huvud = kommuner vars första medlemskap började ett känt kalenderår; placebo = samma kommuner med anslutningsåret flyttat 3 år tidigare, bara år före den verkliga anslutningen; bunden-tidigast / bunden-senast = även kommuner vars anslutning bara är känd som ett intervall, lagda på sitt tidigaste respektive senaste möjliga år." },
-  weighting: { type: "string", description: "lika = varje kommun väger lika; befolkning-16-64 = varje kommun vägd med sin befolkning 16–64 år året före anslutningen." },
+  weighting: { type: "string", description: "lika = varje kommun väger lika; befolkning = varje kommun vägd med sin befolkning året före anslutningen: invånare 16–64 år, för ekonomiskt bistånd alla invånare (samma regel som förbundsvärdena)." },
   event_time: { type: "integer", description: "År i förhållande till anslutningsåret (0 = året kommunen gick med; −1 är jämförelseåret och saknas därför)." },
   estimate: { type: "number", description: "Skattad skillnad i förändring från året före anslutningen: anslutna kommuner minus kommuner som ännu inte var med, i nyckeltalets enhet." },
   ci_low: { type: "number", description: "Nedre gräns för 95 % intervall (klusterbootstrap över kommuner, 999 dragningar, fast frö); tomt om för få dragningar gav ett värde." },

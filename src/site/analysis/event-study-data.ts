@@ -17,7 +17,7 @@ export function outcomeAnalysis(slug: string): OutcomeAnalysis {
   return {
     measure: { slug, name: m.shortName, subject: m.subject, unit: m.unit, shortUnit: m.kind === "percent" ? "procentenheter" : m.shortUnit, decimals: m.decimals },
     main: pointsOf(rows, slug, "huvud"),
-    weighted: pointsOf(rows, slug, "huvud", "befolkning-16-64"),
+    weighted: pointsOf(rows, slug, "huvud", "befolkning"),
     placebo: pointsOf(rows, slug, "placebo"),
     boundEarliest: pointsOf(rows, slug, "bunden-tidigast"),
     boundLatest: pointsOf(rows, slug, "bunden-senast"),

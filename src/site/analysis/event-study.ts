@@ -152,7 +152,7 @@ export function robustnessText(a: OutcomeAnalysis, e: number): string[] {
   if (early || late)
     out.push(`Med de kommuner vars anslutningsår bara är känt som ett intervall inräknade blir skattningen ${eventWords(e).toLowerCase()} ${show(early)} om de läggs på sitt tidigaste möjliga år och ${show(late)} på sitt senaste.`);
   const w = at(a.weighted);
-  if (w) out.push(`Vägt med befolkningen 16–64 år i stället för en röst per kommun: ${show(w)}.`);
+  if (w) out.push(`Vägt med befolkningen${a.measure.slug === "ekonomiskt-bistand" ? " (alla invånare)" : " 16–64 år"} i stället för en röst per kommun: ${show(w)}.`);
   return out;
 }
 

@@ -48,7 +48,7 @@ export function handelsestudieDataset(rows: readonly EventStudyRow[]): Dataset {
     processing: [
       "Anslutningsår: året då kommunens första medlemskap i registret började, om både tidigaste möjliga och första säkra dag ligger samma kalenderår (se handelsestudie-kommuner).",
       "Jämförelse för kommunerna som gick med år g, år t: kommuner som säkert inte var med i något förbund till och med år max(t, g − 1), aldrig kommunen själv. Kommuner utan registrerat medlemskap räknas som utanför fram till den sista fullständiga lista som visar dem utanför.",
-      "ATT(g, t) = medelförändringen g − 1 → t bland kommunerna som gick med år g minus densamma bland jämförelsekommunerna (Callaway & Sant'Anna 2021); per händelsetid e = t − g vägs grupperna med sin storlek (antal kommuner, eller befolkning 16–64 år året g − 1).",
+      "ATT(g, t) = medelförändringen g − 1 → t bland kommunerna som gick med år g minus densamma bland jämförelsekommunerna (Callaway & Sant'Anna 2021); per händelsetid e = t − g vägs grupperna med sin storlek (antal kommuner, eller befolkningen året g − 1: invånare 16–64 år, för ekonomiskt bistånd alla invånare).",
       `Händelsetider ${EVENT_MIN} till +${EVENT_MAX} där data finns; −1 är jämförelseåret. Placebo: anslutningsåret flyttat ${PLACEBO_SHIFT} år tidigare och bara år före den verkliga anslutningen, så händelsetiderna slutar vid +${PLACEBO_SHIFT - 1}.`,
       `95 % intervall: percentiler av ${BOOTSTRAP_REPLICATIONS} klusterbootstrapdragningar över kommuner (mulberry32, frö ${BOOTSTRAP_SEED}); tomt om mindre än 95 % av dragningarna gav ett värde. Nyckeltalens kommunvärden (kön T) från Kolada. Avrundat till 4 decimaler.`,
     ].join(" "),
