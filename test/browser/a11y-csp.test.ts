@@ -35,6 +35,8 @@ const urls: Array<{ type: string; url: string }> = [
   { type: "compare (drawn from the URL)", url: "/jamfor/?indikator=arbetsloshet&omraden=0180,1480,25,00" },
   // The förbund page with the most tables: its indicators and three Bilaga 2 tables.
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
+  // The event-study analysis: interval charts, tables and generated reading.
+  { type: "analysis", url: "/analys/med-och-utan-forbund/" },
 ];
 
 let site: Site;
