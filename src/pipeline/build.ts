@@ -9,6 +9,7 @@ import { checkTotals, type TotalCheck } from "./derive/check-totals";
 import { foerbundIndicators, foerbundMembersByYear } from "./derive/foerbund-areas";
 import { population16to64 } from "./derive/population";
 import { withWithout } from "./derive/with-without";
+import { eventStudy } from "./derive/event-study";
 import { populationWeights } from "./derive/weights";
 import { DataInputError } from "./errors";
 import { INDICATORS, type IndicatorInfo } from "./indicators";
@@ -70,9 +71,10 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const members = foerbundMembersByYear(registry, FIRST_FINSAM_YEAR, lastYear);
   const areaIndicators = foerbundIndicators(members, snapshot.values, weights, catalog);
   const groups = withWithout(registry, snapshot.values, weights, catalog);
+  const events = eventStudy(registry, snapshot.values, weights);
 
   const registryYears: [number, number] = [FIRST_FINSAM_YEAR, lastYear];
-  const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups });
+  const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups, eventStudy: events });
   const participants = loadParticipants(join(dataDir, "snapshot"));
   datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
   const geo = snapshot.provenance.get("geo")!;

@@ -313,3 +313,9 @@ export type HistoryDatasetName =
 export function historyRows<N extends HistoryDatasetName>(name: N): PublishedRow<N>[] {
   return rows(name);
 }
+
+// ---- the event study (handelsestudie, handelsestudie-kommuner) ----
+export type { HandelsestudieRow } from "../pipeline/publish/datasets/handelsestudie";
+export type { HandelsestudieKommunerRow } from "../pipeline/publish/datasets/handelsestudie-kommuner";
+export const eventStudyRows = () => rows("handelsestudie");
+export const eventStudyKommunRows = () => rows("handelsestudie-kommuner");

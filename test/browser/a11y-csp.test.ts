@@ -37,6 +37,8 @@ const urls: Array<{ type: string; url: string }> = [
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
   // The history page: timeline, trial map and the survey tables.
   { type: "historia", url: "/historia/" },
+  // The event-study analysis: interval charts, tables and generated reading.
+  { type: "analysis", url: "/analys/med-och-utan-forbund/" },
 ];
 
 let site: Site;

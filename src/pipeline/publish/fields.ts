@@ -179,3 +179,30 @@ export type FieldName = keyof typeof defs;
 export function field(name: FieldName, override: Partial<Omit<FieldDef, "name">> = {}): FieldDef {
   return { name, ...(defs[name] as Omit<FieldDef, "name">), ...override };
 }
+
+/** Columns of the event study (handelsestudie, handelsestudie-kommuner); kept apart so other additions merge cleanly. */
+const eventStudyDefs = {
+  indicator: { type: "string", description: "Nyckeltalets kortnamn (slug), t.ex. ohalsotal." },
+  variant: { type: "string", description: "huvud = kommuner vars första medlemskap började ett känt kalenderår; placebo = samma kommuner med anslutningsåret flyttat 3 år tidigare, bara år före den verkliga anslutningen; bunden-tidigast / bunden-senast = även kommuner vars anslutning bara är känd som ett intervall, lagda på sitt tidigaste respektive senaste möjliga år." },
+  weighting: { type: "string", description: "lika = varje kommun väger lika; befolkning = varje kommun vägd med sin befolkning året före anslutningen: invånare 16–64 år, för ekonomiskt bistånd alla invånare (samma regel som förbundsvärdena)." },
+  event_time: { type: "integer", description: "År i förhållande till anslutningsåret (0 = året kommunen gick med; −1 är jämförelseåret och saknas därför)." },
+  estimate: { type: "number", description: "Skattad skillnad i förändring från året före anslutningen: anslutna kommuner minus kommuner som ännu inte var med, i nyckeltalets enhet." },
+  ci_low: { type: "number", description: "Nedre gräns för 95 % intervall (klusterbootstrap över kommuner, 999 dragningar, fast frö); tomt om för få dragningar gav ett värde." },
+  ci_high: { type: "number", description: "Övre gräns för 95 % intervall; tomt som ci_low." },
+  n_treated_kommuner: { type: "integer", description: "Antal anslutna kommuner som bidrar vid denna händelsetid." },
+  n_control_kommuner: { type: "integer", description: "Antal olika jämförelsekommuner vid denna händelsetid (säkert inte med i något förbund)." },
+  treatment_status: { type: "string", description: "ar-kant = första anslutningen ett känt kalenderår; intervall = bara känd mellan två år; start-obegransad = början okänd; aldrig-saker = bara möjliga medlemskap; utanfor-enligt-lista = inget medlemskap och utanför enligt en fullständig lista; okand = inget vet." },
+  treatment_year: { type: "integer", description: "Anslutningsåret i huvudanalysen; tomt för kommuner som inte ingår där." },
+  join_earliest: { type: "string", description: "Tidigaste möjliga dag för första medlemskapet (ISO); tomt = okänd." },
+  join_latest: { type: "string", description: "Första dag kommunen säkert var medlem (ISO); tomt = aldrig säker." },
+  control_last_year: { type: "integer", description: "Sista år kommunen säkert inte var med i något förbund och därför kan vara jämförelsekommun; tomt = aldrig." },
+  bound_earliest_year: { type: "integer", description: "Året kommunen läggs på i bunden-tidigast." },
+  bound_latest_year: { type: "integer", description: "Året kommunen läggs på i bunden-senast." },
+  reason: { type: "string", description: "Varför kommunen har denna status, i ord." },
+} satisfies Record<string, Omit<FieldDef, "name">>;
+
+export type EventStudyFieldName = keyof typeof eventStudyDefs;
+
+export function eventStudyField(name: EventStudyFieldName, override: Partial<Omit<FieldDef, "name">> = {}): FieldDef {
+  return { name, ...(eventStudyDefs[name] as Omit<FieldDef, "name">), ...override };
+}

@@ -19,10 +19,11 @@ import {
   type SeriesPoint,
 } from "../data";
 import { foerbund, foerbundValuesByKpi } from "../foerbund/model";
-import { capitalize, joinSv, yearRanges } from "../format";
+import { capitalize, formatDate, formatShare, joinSv, yearRanges } from "../format";
 import { foerbundAreaLine, kommunMemberYears } from "../kommun";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "../measures";
 import { COMPARE_DEFAULT, compareSpec, type CompareSeriesFile } from "./compare";
+import { groupingSkew, LATER_DATE, type GroupingSkew } from "../analysis/fixed-grouping";
 import type { ChartMeasure, ChartPoint, ChartSeries, ChartSpec, SeriesRole } from "./spec";
 import { participantPage } from "../participants/page";
 
@@ -131,8 +132,24 @@ export function withWithoutChart(slug: string): ChartSpec {
     yZero: true,
     note:
       `Grupperna är fasta: de ${size("med-forbund-2015") ?? "–"} kommuner som var med i ett samordningsförbund i april 2015 och de ${size("utan-forbund-2015") ?? "–"} som inte var det, enligt den enda fullständiga förteckningen (riksdagens uppföljning 2015, Bilaga 4). ` +
-      "Samma kommuner ingår alla år, också före och efter 2015. Diagrammet visar hur grupperna har utvecklats, inte vilken effekt ett förbund har. Grupperna är vägda med befolkningen 16–64 år.",
+      "Samma kommuner ingår alla år, också före och efter 2015. Diagrammet visar hur grupperna har utvecklats, inte vilken effekt ett förbund har. Grupperna är vägda med befolkningen 16–64 år." +
+      skewSentence(groupingSkew()),
   };
+}
+
+/** The fixed grouping's skew in words (start page chart note), from the published numbers. */
+export function skewSentence(k: GroupingSkew): string {
+  const parts: string[] = [];
+  if (k.topLan)
+    parts.push(` Gruppen utan förbund är sned: ${formatShare(k.topLan.share, 0)} av dess invånare 16–64 år (${k.populationYear}) bor i ${k.topLan.name} (${k.topLan.kommuner} av ${k.nonMembers} kommuner).`);
+  const later = k.laterMembers.certain + k.laterMembers.possible;
+  parts.push(
+    ` ${later} av de ${k.nonMembers} kommunerna var säkert (${k.laterMembers.certain}) eller kanske (${k.laterMembers.possible}) med i ett förbund den ${formatDate(LATER_DATE)}` +
+      (k.laterMembers.share === null ? "" : `, med ${formatShare(k.laterMembers.share, 0)} av gruppens invånare 16–64 år`) +
+      (k.laterMembers.unknown ? `; för ${k.laterMembers.unknown} vet registret inte.` : "."),
+  );
+  parts.push(" Händelsestudien på /analys/med-och-utan-forbund/ jämför i stället varje kommun med kommuner som ännu inte hade gått med.");
+  return parts.join("");
 }
 
 /** The compare page's series file for one measure: riket, every län, every kommun. */

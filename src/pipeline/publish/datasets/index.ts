@@ -41,6 +41,9 @@ import { socsamOmradenDataset, socsamOmradenRowSchema } from "./socsam-omraden";
 import { socsamResultatTextDataset, socsamResultatTextRowSchema } from "./socsam-resultat-text";
 import { socsamTidslinjeDataset, socsamTidslinjeRowSchema } from "./socsam-tidslinje";
 import { socsamGotlandAktiviteterDataset, socsamGotlandAktiviteterRowSchema } from "./socsam-gotland-aktiviteter";
+import type { EventStudy } from "../../derive/event-study";
+import { handelsestudieDataset, handelsestudieRowSchema } from "./handelsestudie";
+import { handelsestudieKommunerDataset, handelsestudieKommunerRowSchema } from "./handelsestudie-kommuner";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -58,6 +61,8 @@ export interface PublishInputs {
   members: readonly FoerbundYearMember[];
   indicators: readonly FoerbundIndicatorValue[];
   groups: readonly GroupValue[];
+  /** The event study of joining a förbund (derive/event-study.ts). */
+  eventStudy: EventStudy;
 }
 
 export function buildDatasets(p: PublishInputs): Dataset[] {
@@ -92,6 +97,8 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     samordningsformerDataset(p.snapshot),
     samordningNationelltDataset(p.snapshot),
     socsamGotlandAktiviteterDataset(p.snapshot),
+    handelsestudieDataset(p.eventStudy.rows),
+    handelsestudieKommunerDataset(p.eventStudy.timings, kommunNames),
   ];
 }
 
@@ -130,6 +137,8 @@ export const PUBLISHED_SCHEMAS = {
   "samordningsformer-fore-2004": samordningsformerRowSchema,
   "samordning-nationellt-fridolf": samordningNationelltRowSchema,
   "socsam-gotland-aktiviteter": socsamGotlandAktiviteterRowSchema,
+  handelsestudie: handelsestudieRowSchema,
+  "handelsestudie-kommuner": handelsestudieKommunerRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
