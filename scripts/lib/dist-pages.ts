@@ -23,6 +23,9 @@ export type PageType =
   | "data"
   | "metod"
   | "search"
+  | "participants"
+  | "history"
+  | "analysis"
   | "other";
 
 /**
@@ -37,7 +40,7 @@ const YEAR = /^(19|20)\d{2}$/;
 /**
  * The type of a page from its URL path ("/forbund/blekinge/2015/").
  * Sections: /forbund/, /kommun/, /lan/, /ar/ (year pages; also a bare /2015/),
- * /jamfor/, /data/, /metod/.
+ * /jamfor/, /data/, /metod/, /sok/, /deltagare/, /historia/, /analys/<name>/.
  */
 export function pageType(urlPath: string): PageType {
   const parts = urlPath.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
@@ -63,6 +66,12 @@ export function pageType(urlPath: string): PageType {
       return parts.length === 1 ? "metod" : "other";
     case "sok":
       return parts.length === 1 ? "search" : "other";
+    case "deltagare":
+      return parts.length === 1 ? "participants" : "other";
+    case "historia":
+      return parts.length === 1 ? "history" : "other";
+    case "analys":
+      return parts.length === 2 ? "analysis" : "other";
     default:
       return parts.length === 1 && YEAR.test(section!) ? "year" : "other";
   }

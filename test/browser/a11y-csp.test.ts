@@ -26,7 +26,7 @@ const PREFERRED: Partial<Record<PageType, string>> = {
   "forbund-year": "/forbund/blekinge/2015/",
   year: "/ar/2015/",
 };
-const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search"];
+const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis"];
 
 const all = sitePages();
 const urls: Array<{ type: string; url: string }> = [
@@ -35,10 +35,6 @@ const urls: Array<{ type: string; url: string }> = [
   { type: "compare (drawn from the URL)", url: "/jamfor/?indikator=arbetsloshet&omraden=0180,1480,25,00" },
   // The förbund page with the most tables: its indicators and three Bilaga 2 tables.
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
-  // The history page: timeline, trial map and the survey tables.
-  { type: "historia", url: "/historia/" },
-  // The event-study analysis: interval charts, tables and generated reading.
-  { type: "analysis", url: "/analys/med-och-utan-forbund/" },
 ];
 
 let site: Site;
