@@ -78,7 +78,7 @@ const defs = {
   to: { type: "string", description: "Till (gränsdag ingår inte), i registrets datumspråk; >=X betyder 'fortfarande medlem X, slutet okänt'." },
   from_earliest: { type: "string", description: "Tidigaste möjliga startdag (ISO), tomt = obegränsad." },
   from_latest: { type: "string", description: "Senaste möjliga startdag (ISO), tomt = obegränsad." },
-  to_earliest: { type: "string", description: "Tidigaste möjliga slutdag (ISO), tomt = obegränsad." },
+  to_earliest: { type: "string", description: "Tidigaste möjliga slutdag (ISO, första dag utan medlemskap; samma gräns som medlemsstatus bygger på), tomt = obegränsad." },
   to_latest: { type: "string", description: "Senaste möjliga slutdag (ISO), tomt = obegränsad (slutet okänt)." },
   dating: { type: "string", description: "exact = båda ändarna har ett datum, år eller månad ur en källa; bounded = minst en ände är bara en gräns från en ögonblicksbild.", enum: datingEnum.options },
   citation: { type: "string", description: "Källans titel och utgivare." },
