@@ -146,3 +146,18 @@ describe("one interval semantics", () => {
     expect(spellRow(s, "x").to_earliest).toBe("2015-05-01");
   });
 });
+
+describe("published counts after April 2015", () => {
+  it("include the national and county counts of the 2018–2023 sources", async () => {
+    const { loadNationalCounts } = await import("../../src/pipeline/registry/load");
+    const counts = loadNationalCounts(REAL_REGISTRY_DIR, reg);
+    const key = (c: (typeof counts)[number]) => `${c.reference_date.raw}|${c.scope}|${c.metric}|${c.qualifier}${c.value}`;
+    const keys = new Set(counts.map(key));
+    for (const k of [
+      "2021|riket|foerbund_count|76", "2021|riket|member_kommuner|272", "2018-03-02|riket|member_kommuner|253",
+      "2021-12-31|riket|foerbund_count|76", "2021-02-24|riket|foerbund_count|78", "2019-02-26|riket|non_member_kommuner|30",
+      "2013-05-31|riket|member_kommuner|218", "2013-09-02|20|foerbund_count|7", "2019-02-22|12|member_kommuner|32", "2022|01|member_kommuner|21",
+      ">=2019-07|riket|foerbund_count|ca80",
+    ]) expect(keys.has(k), k).toBe(true);
+  });
+});

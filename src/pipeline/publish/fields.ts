@@ -88,7 +88,7 @@ const defs = {
   quote: { type: "string", description: "Källans egna ord (högst 300 tecken)." },
   reference_date: { type: "string", description: "Dagen (eller perioden) siffran avser." },
   compared_on: { type: "string", description: "Dagen registret mäts på vid jämförelsen: sista dagen i den publicerade perioden." },
-  metric: { type: "string", description: "foerbund_count = antal förbund; member_kommuner = antal kommuner som är medlemmar.", enum: nationalMetricEnum.options },
+  metric: { type: "string", description: "foerbund_count = antal förbund; member_kommuner = antal kommuner som är medlemmar; non_member_kommuner = antal kommuner utanför alla förbund.", enum: nationalMetricEnum.options },
   qualifier: { type: "string", description: "ca = källan anger ett ungefärligt tal.", enum: qualifierEnum.options },
   ours_certain: { type: "integer", description: "Vårt antal som registrets källor bevisar." },
   ours_possible: { type: "integer", description: "Vår övre gräns: bevisat plus det som registrets datumgränser inte utesluter; tomt där ingen fullständig lista gör en övre gräns möjlig." },

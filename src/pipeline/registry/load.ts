@@ -170,9 +170,9 @@ function assertOneFoerbundAtATime(spells: readonly Spell[], file: string): void 
 export function loadNationalCounts(dir: string, registry: Pick<Registry, "sources">): NationalCount[] {
   const { file, rows } = readTable(dir, REGISTRY_FILES.nationalCounts, NATIONAL_COUNT_COLUMNS, nationalCountSchema);
   assertUniqueKey(rows, ["id"], file);
-  // The same source cannot publish two values for one metric and date.
+  // The same source cannot publish two values for one metric, date and scope.
   assertUniqueKey(
-    rows.map((r) => ({ row: r.row, key: `${r.reference_date.raw}|${r.metric}|${r.source_id}` })),
+    rows.map((r) => ({ row: r.row, key: `${r.reference_date.raw}|${r.scope}|${r.metric}|${r.source_id}` })),
     ["key"],
     file,
   );
