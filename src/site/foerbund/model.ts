@@ -15,6 +15,7 @@ import {
   kommun,
   lan,
   memberYearRows,
+  memberDuringYearRows,
   registrySources,
   series,
   spellRows,
@@ -28,6 +29,7 @@ import {
   type KallorRow,
   type MedlemskapRow,
 } from "../data";
+import type { ForbundMedlemmarUnderArRow } from "../../pipeline/publish/datasets/forbund-medlemmar-under-ar";
 import { measure, type Measure } from "../measures";
 import { rankOf, type Rank } from "./ranking";
 
@@ -158,6 +160,12 @@ export function foerbundSources(id: string): KallorRow[] {
 
 function membersIndex(): Map<string, ForbundMedlemmarPerArRow[]> {
   return memo("membersIndex", () => groupBy(memberYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
+}
+
+/** Members at some time during the year (forbund-medlemmar-under-ar), certain where a dated source falls in the year. */
+export function membersDuringYear(id: string, year: number): ForbundMedlemmarUnderArRow[] {
+  const index = memo("membersDuringIndex", () => groupBy(memberDuringYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
+  return [...(index.get(`${id}|${year}`) ?? [])].sort((a, b) => collator.compare(a.member_name + a.stadsdel, b.member_name + b.stadsdel));
 }
 
 export function membersInYear(id: string, year: number): ForbundMedlemmarPerArRow[] {

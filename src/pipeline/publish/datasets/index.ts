@@ -28,6 +28,7 @@ import { lanDataset, lanRowSchema } from "./lan";
 import { medOchUtanForbundDataset, medOchUtanForbundRowSchema } from "./med-och-utan-forbund";
 import { medlemskapDataset, medlemskapRowSchema } from "./medlemskap";
 import { medlemsstatusPerDatumDataset, medlemsstatusPerDatumRowSchema } from "./medlemsstatus-per-datum";
+import { forbundMedlemmarUnderArDataset, forbundMedlemmarUnderArRowSchema } from "./forbund-medlemmar-under-ar";
 import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from "./printed-tables";
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
@@ -73,6 +74,7 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     forbundIndikatorerDataset(p.indicators),
     medOchUtanForbundDataset(p.groups),
     medlemsstatusPerDatumDataset(p.registry, kommunNames, p.registryYears),
+    forbundMedlemmarUnderArDataset(p.registry, kommunNames, p.registryYears),
   ];
 }
 
@@ -100,6 +102,7 @@ export const PUBLISHED_SCHEMAS = {
   "forbund-indikatorer": forbundIndikatorerRowSchema,
   "med-och-utan-forbund": medOchUtanForbundRowSchema,
   "medlemsstatus-per-datum": medlemsstatusPerDatumRowSchema,
+  "forbund-medlemmar-under-ar": forbundMedlemmarUnderArRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
