@@ -104,3 +104,12 @@ export function hasEnded(raw: string): boolean {
   if (raw === "") return false;
   return parseDateBound(raw).kind !== "atLeast";
 }
+
+/** A period printed in the 2015 report ("2013-04..2014-01", "2014") in words; text that is not a date stays as it is. */
+export function periodInWords(period: string): string {
+  try {
+    return dateInWords(period);
+  } catch {
+    return period;
+  }
+}
