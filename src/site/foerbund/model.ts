@@ -32,6 +32,7 @@ import {
 import type { ForbundMedlemmarUnderArRow } from "../../pipeline/publish/datasets/forbund-medlemmar-under-ar";
 import { measure, type Measure } from "../measures";
 import { rankOf, type Rank } from "./ranking";
+import { nameInForce } from "./dates";
 
 // ---- indexes, built once per build ----
 
@@ -135,6 +136,11 @@ export function foerbundByLan(): Array<{ lanskod: string; lanName: string; foerb
 export function foerbundNames(id: string): ForbundNamnRow[] {
   const byId = memo("namesById", () => groupBy(foerbundNameRows(), (r) => r.foerbund_id));
   return byId.get(id) ?? [];
+}
+
+/** The förbund's name in force on 31 December of `year` (dates.ts nameInForce), else its latest known name. */
+export function foerbundNameInYear(id: string, year: number): string {
+  return nameInForce(foerbundNames(id), `${year}-12-31`) ?? foerbund(id).name;
 }
 
 export function foerbundSpells(id: string): MedlemskapRow[] {

@@ -7,7 +7,7 @@ import { formatNumber, formatWithUnit, joinSv } from "../format";
 import type { Measure } from "../measures";
 import { rankInWords, type Rank } from "./ranking";
 import { changeSincePrevious, compareWord, sameMembers, signedNumber, type Change } from "./stats";
-import { areaPopulation, areaRank, areaValue, foerbund, foerbundMeasures, foerbundYears, kommunName, koladaValue, kpiYears, lanArea, lanName, latestValueYear, membersDuringYear, membersInYear, type Foerbund } from "./model";
+import { areaPopulation, areaRank, areaValue, foerbund, foerbundMeasures, foerbundYears, kommunName, koladaValue, kpiYears, lanArea, lanName, latestValueYear, membersDuringYear, membersInYear, foerbundNameInYear, type Foerbund } from "./model";
 import type { ForbundMedlemmarUnderArRow } from "../../pipeline/publish/datasets/forbund-medlemmar-under-ar";
 
 export interface YearIndicator {
@@ -60,7 +60,9 @@ export function foerbundYearPage(id: string, year: number): FoerbundYearPage {
   const membersChanged = prevMembers.length ? !sameMembers(prevMembers, members.map((m) => m.member_code + m.stadsdel)) : null;
   const indicators: YearIndicator[] = hasValues ? foerbundMeasures().map((m) => yearIndicator(id, f, m, year, membersChanged)) : [];
   const population = hasValues && f.kind !== "stadsdelar" ? areaPopulation(id, year) : null;
-  const title = `${f.name} ${year}`;
+  // Titled with the name in force that year; the förbund's latest name is on its main page.
+  const yearName = foerbundNameInYear(id, year);
+  const title = `${yearName} ${year}`;
   return {
     f,
     year,
@@ -77,7 +79,7 @@ export function foerbundYearPage(id: string, year: number): FoerbundYearPage {
     previousYear: idx > 0 ? years[idx - 1]! : null,
     nextYear: idx >= 0 && idx < years.length - 1 ? years[idx + 1]! : null,
     membersChanged,
-    summary: yearSummary(f, year, during, indicators, hasValues, latestYear),
+    summary: yearSummary({ ...f, name: yearName }, year, during, indicators, hasValues, latestYear),
   };
 }
 

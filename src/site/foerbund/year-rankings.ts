@@ -9,7 +9,7 @@ import { coverageYears, memberYearRows, publishedComparisons, registrySource } f
 import { formatNumber } from "../format";
 import { measure, type Measure } from "../measures";
 import { publishedText } from "./coverage";
-import { foerbund, foerbundValuesByKpi, foerbundYears } from "./model";
+import { foerbundNameInYear, foerbundValuesByKpi, foerbundYears } from "./model";
 import { rankFoerbund, type RankInput, type RankRow } from "./ranking";
 
 /** The measures ranked on a year page, in this order. */
@@ -78,7 +78,8 @@ function inputsFor(m: Measure, year: number): RankInput[] {
     const prev = years.get(year - 1);
     out.push({
       id,
-      name: foerbund(id).name,
+      // The name in force that year: a ranking of 2012 shows 2012's names.
+      name: foerbundNameInYear(id, year),
       value: row.value,
       membership: row.membership,
       members: row.members,
