@@ -127,7 +127,10 @@ export function latestMembership(spells: ReadonlyArray<Pick<MedlemskapRow, "foer
     // An exact end is the first day without membership; the membership is proven up to it.
     const until = to.lower.end;
     if (best && until <= best.until) continue;
-    const ids = s.source_ids.split(";");
+    // The 2015 report (ids "rr2015-…") cannot prove a day after April 2015; name the newer source then.
+    const all = s.source_ids.split(";");
+    const newer = all.filter((id) => !id.startsWith("rr2015-"));
+    const ids = until > "2015-04-30" && newer.length > 0 ? newer : all;
     const preposition = to.lower.precision === "day" ? "den " : to.lower.precision === "month" ? "i " : "";
     best = { foerbund_id: s.foerbund_id, when: ended ? endInWords(to) : anchorInWords(to.lower), until, ended, preposition, sourceId: ids[ids.length - 1]! };
   }

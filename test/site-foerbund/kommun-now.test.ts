@@ -25,3 +25,10 @@ describe("latestMembership", () => {
     expect(latestMembershipSentence("Ort", null, names, cite)).toBe("Inget medlemskap för Ort är belagt av en daterad källa.");
   });
 });
+
+describe("latestMembership and the 2015 report", () => {
+  it("does not cite the 2015 report for a membership proven later", () => {
+    const m = latestMembership([row("a", "<=2015-04", ">=2020-12-31", "region-2020;rr2015-bilaga4")]);
+    expect(m?.sourceId).toBe("region-2020");
+  });
+});
