@@ -267,6 +267,7 @@ export const registrySources = () => rows("kallor");
 export const foerbundFigureRows = () => rows("forbund-siffror-2015");
 export const foerbundTableRows = () => rows("forbund-tabeller-2015");
 export const memberStatusRows = () => rows("medlemsstatus-per-datum");
+export const memberDuringYearRows = () => rows("forbund-medlemmar-under-ar");
 
 export function registrySource(id: string): KallorRow | undefined {
   return memo("registrySourceById", () => new Map(registrySources().map((s) => [s.id, s]))).get(id);

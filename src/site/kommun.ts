@@ -1,6 +1,9 @@
 /** What a kommun page shows, assembled from the data: thin pages, no wrangling in .astro. */
 import { RIKET, kommun, kommunArea, lanAreaOf, memberYearRows, valueAt, latest, type ForbundMedlemmarPerArRow } from "./data";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "./measures";
+import type { MedlemskapRow } from "../pipeline/publish/datasets/medlemskap";
+import { certainInterval, parseDateBound } from "../pipeline/registry/dates";
+import { anchorInWords, endInWords } from "./foerbund/dates";
 
 export interface KeyFigure {
   measure: Measure;
@@ -92,4 +95,55 @@ function memoKommun(): Map<string, ForbundMedlemmarPerArRow[]> {
     }
   }
   return memberIndex;
+}
+
+// ---- which förbund is the kommun in now? ----
+
+export interface LatestMembership {
+  foerbund_id: string;
+  /** The last day, month or year the sources prove the membership, in words. */
+  when: string;
+  /** ISO day of `when`'s end, for ordering. */
+  until: string;
+  /** True when the spell has a stated end (the kommun left or the förbund ended). */
+  ended: boolean;
+  /** "den" for a day, "i" for a month, "" for a year: how `when` reads after "medlem i X". */
+  preposition: string;
+  sourceId: string;
+}
+
+/**
+ * The kommun's latest proven membership: the spell whose sources prove it
+ * latest (the lower anchor of its end: ">=2021-06-07" → 7 juni 2021). Spells
+ * never proven on any day (only possible) do not count. Pure.
+ */
+export function latestMembership(spells: ReadonlyArray<Pick<MedlemskapRow, "foerbund_id" | "from" | "to" | "source_ids">>): LatestMembership | null {
+  let best: LatestMembership | null = null;
+  for (const s of spells) {
+    const from = parseDateBound(s.from);
+    const to = parseDateBound(s.to);
+    if (!certainInterval(from, to) || !to.lower) continue;
+    const ended = to.kind === "exact";
+    // An exact end is the first day without membership; the membership is proven up to it.
+    const until = to.lower.end;
+    if (best && until <= best.until) continue;
+    // The 2015 report (ids "rr2015-…") cannot prove a day after April 2015; name the newer source then.
+    const all = s.source_ids.split(";");
+    const newer = all.filter((id) => !id.startsWith("rr2015-"));
+    const ids = until > "2015-04-30" && newer.length > 0 ? newer : all;
+    const preposition = to.lower.precision === "day" ? "den " : to.lower.precision === "month" ? "i " : "";
+    best = { foerbund_id: s.foerbund_id, when: ended ? endInWords(to) : anchorInWords(to.lower), until, ended, preposition, sourceId: ids[ids.length - 1]! };
+  }
+  return best;
+}
+
+/** One plain sentence answering "which förbund is the kommun in now?". Pure. */
+export function latestMembershipSentence(kommunName: string, m: LatestMembership | null, foerbundName: (id: string) => string, citation: (id: string) => string): string {
+  if (!m) return `Inget medlemskap för ${kommunName} är belagt av en daterad källa.`;
+  const name = foerbundName(m.foerbund_id);
+  const base = m.ended
+    ? `Senast belagd: medlem i ${name} fram till ${m.when}, enligt ${citation(m.sourceId)}.`
+    : `Senast belagd: medlem i ${name} ${m.preposition}${m.when}, enligt ${citation(m.sourceId)}.`;
+  const year = Number(m.until.slice(0, 4));
+  return year <= 2015 ? `${base} Efter april 2015 har registret ingen uppgift om ${kommunName}, så det är inte känt vilket förbund kommunen är med i nu.` : base;
 }

@@ -46,7 +46,7 @@ describe("classifyComparison(published, certain, recorded, possible)", () => {
     );
     expect(comparisonWords("below_certain", 60, "", 70, 85, null)).toMatch(/^published is 10 below what the registry proves \(70\)/);
     expect(comparisonWords("above_possible", 95, "", 70, 85, 90)).toMatch(/^published is 5 above the registry's upper bound \(90\)/);
-    expect(comparisonWords("not_comparable", 80, "", null, null, null)).toBe("no registry coverage computed for this date");
+    expect(comparisonWords("not_comparable", 80, "", null, null, null)).toBe("undated figure or no registry coverage for this date: not compared");
   });
 });
 

@@ -42,11 +42,14 @@ const files = {
     "list-2010-01,2010-12-31,01,src-a,",
   ],
   "national_counts.csv": [
-    "id,reference_date,metric,value,qualifier,source_id,quote",
-    "x-2009-f,2009,foerbund_count,2,,src-a,two",
-    "x-2009-k,2009,member_kommuner,4,,src-a,four",
-    "x-2011-f,2011-12-31,foerbund_count,1,ca,src-b,about one",
-    "x-2011-k,2011-12,member_kommuner,3,,src-b,three",
+    "id,reference_date,scope,metric,value,qualifier,source_id,quote",
+    "x-2009-f,2009,riket,foerbund_count,2,,src-a,two",
+    "x-2009-k,2009,riket,member_kommuner,4,,src-a,four",
+    "x-2011-f,2011-12-31,riket,foerbund_count,1,ca,src-b,about one",
+    "x-2011-k,2011-12,riket,member_kommuner,3,,src-b,three",
+    "x-2009-n,2009,riket,non_member_kommuner,1,,src-a,one outside",
+    "x-2010-lan,2010,01,member_kommuner,2,,src-a,two in län 01",
+    "x-undated,>=2012,riket,foerbund_count,5,drygt,src-a,an undated page",
   ],
 };
 const reg = loadRegistry(writeFixture(files), FIXTURE_KOMMUNER);
@@ -77,6 +80,7 @@ describe("coverage (FIXTURE, hand-checked)", () => {
     expect(coverageOn(reg, "2009-12-31", pop)).toEqual({
       year: 2009,
       reference_date: "2009-12-31",
+      scope: "riket",
       foerbund_count_certain: 2, // alpha, delta
       foerbund_count_possible: 2,
       member_kommuner_certain: 2, // A, D
@@ -143,7 +147,16 @@ describe("compareWithPublished (FIXTURE)", () => {
       ["x-2009-k", "2009-12-31", 4, 2, 3, 3],
       ["x-2011-f", "2011-12-31", 1, 2, 3, null], // no complete list: unrecorded förbund are not bounded
       ["x-2011-k", "2011-12-31", 3, 3, 4, 4],
+      // Certainly outside: 4 kommuner − 3 possible members; at most outside: 4 − 2 certain members.
+      ["x-2009-n", "2009-12-31", 1, 1, 2, 2],
+      // A county count is compared on the län's kommuner only (0114, 0115, 0117), where a county list makes the bound exact.
+      ["x-2010-lan", "2010-12-31", 2, rows[5]!.ours_certain, rows[5]!.ours_recorded, rows[5]!.ours_recorded],
+      // An undated page (a bound) is kept but not compared.
+      ["x-undated", "", 5, null, null, null],
     ]);
+    expect(rows[5]!.ours_recorded).toBeLessThanOrEqual(3);
+    expect(rows[5]!.scope).toBe("01");
+    expect(rows[6]!.comparison_code).toBe("not_comparable");
   });
   it("explains the difference", () => {
     expect(rows[0]!.difference).toBe("matches the registry exactly");
@@ -152,6 +165,6 @@ describe("compareWithPublished (FIXTURE)", () => {
     expect(rows[3]!.difference).toBe("within the registry's range 3–4 (the registry cannot decide 1)");
   });
   it("says so when no coverage row exists for the date", () => {
-    expect(compareWithPublished([], counts)[0]).toMatchObject({ ours_certain: null, difference: "no registry coverage computed for this date" });
+    expect(compareWithPublished([], counts)[0]).toMatchObject({ ours_certain: null, difference: "undated figure or no registry coverage for this date: not compared" });
   });
 });

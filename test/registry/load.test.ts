@@ -38,31 +38,48 @@ describe("loadRegistry on FIXTURE registries", () => {
 
   it("rejects a member certainly in two förbund at the same time", () => {
     const e = errorOf(spells("alpha,0114,,2005-01-01,2010-06-01,src-a,", "beta,0114,,2010-01-01,>=2012-12-31,src-a,"));
-    expectAt(e, "spells.csv", 3, "member_code");
+    expectAt(e, "spells.csv", 3, "from");
     expect(e.message).toContain("alpha");
     expect(e.message).toContain("2010-01-01");
   });
 
   it("rejects a whole-kommun spell overlapping a stadsdel spell of the same kommun", () => {
     const e = errorOf(spells("alpha,1480,Centrum,2005-01-01,2010-01-01,src-a,", "beta,1480,,2008,>=2012-12-31,src-a,"));
-    expectAt(e, "spells.csv", 3, "member_code");
+    expectAt(e, "spells.csv", 3, "from");
   });
 
   it("rejects the same stadsdel in two förbund at once", () => {
     const e = errorOf(spells("alpha,1480,Centrum,2005-01-01,2010-01-01,src-a,", "beta,1480,Centrum,2009-01-01,>=2012-12-31,src-a,"));
-    expectAt(e, "spells.csv", 3, "member_code");
+    expectAt(e, "spells.csv", 3, "from");
   });
 
-  it("accepts different stadsdelar of one kommun, and overlaps that are only possible", () => {
+  it("accepts different stadsdelar of one kommun, a handover on an unknown day, and spells whose bounds keep them in order", () => {
     const dir = writeFixture(
       spells(
         "alpha,1480,Centrum,2005-01-01,2010-01-01,src-a,",
         "beta,1480,Väster,2005-01-01,>=2012-12-31,src-a,",
-        "alpha,0114,,2005-01-01,<=2012,src-a,possible end only",
-        "beta,0114,,2010..2011,>=2012-12-31,src-a,start only bounded",
+        // The same date code as the old spell's end and the new spell's start: one handover, day unknown.
+        "alpha,0114,,2005-01-01,2008..2010,src-a,handover",
+        "beta,0114,,2008..2010,>=2012-12-31,src-a,handover",
+        // Ordered by their bounds: the old spell ends by 2010-06 at the latest, the new one starts 2010-06 at the latest.
+        "alpha,0115,,<=2009,2009..2010-06,src-a,",
+        "beta,0115,,2010-01..2010-06,>=2012-12-31,src-a,",
       ),
     );
     expect(() => loadRegistry(dir, FIXTURE_KOMMUNER)).not.toThrow();
+  });
+
+  it("rejects two spells of one kommun that may overlap (a kommun is in at most one förbund at a time)", () => {
+    // Neither can be read as before the other: alpha may run to the end of 2012, beta certainly runs from 2011-12-31.
+    const e = errorOf(spells("alpha,0114,,2005-01-01,<=2012,src-a,", "beta,0114,,2010..2011,>=2012-12-31,src-a,"));
+    expectAt(e, "spells.csv", 3, "from");
+    expect(e.message).toContain("may be in two förbund at once");
+  });
+
+  it("rejects a predecessor that is never ended although its member has moved on", () => {
+    // The Södra Norrbotten defect: the old förbund's spell runs on (">=2015-04") after the member joins the new one.
+    const e = errorOf(spells("alpha,0114,,<=2005,>=2009-04,src-a,", "beta,0114,,2010,>=2012-12-31,src-a,"));
+    expectAt(e, "spells.csv", 3, "from");
   });
 
   it("rejects a spell that ends before it starts", () => {

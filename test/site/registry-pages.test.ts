@@ -17,6 +17,7 @@ const cmp = (over: Partial<TackningJamforelseRow>): TackningJamforelseRow => ({
   id: "x",
   year: 2015,
   reference_date: "2015-04",
+  scope: "riket",
   compared_on: "2015-04-30",
   metric: "foerbund_count",
   published: 80,

@@ -144,6 +144,34 @@ export function certainInterval(start: DateBound, end: DateBound | null): { from
   return { from, until };
 }
 
+/**
+ * The window in which an end (exclusive day) can fall: [earliest, latest].
+ * `earliest` is certainUntil (null = unbounded in the past, for "<=Y"); `latest`
+ * is possibleUntil (null = possibly still active). Every dataset that publishes
+ * an end's window uses this, so "to_earliest" agrees with statusOn: ">=2015-04"
+ * ends no earlier than 2015-05-01 because the member is certain through April.
+ */
+export function endWindow(end: DateBound | null): { earliest: string | null; latest: string | null } {
+  return { earliest: end !== null && end.kind === "atMost" ? null : certainUntil(end), latest: possibleUntil(end) };
+}
+
+/**
+ * Whether spell `a` can be read as wholly before spell `b`: its end cannot
+ * fall after `b`'s start on either side of the uncertainty. Written as
+ * "a's earliest end <= b's earliest start and a's latest end <= b's latest
+ * start" (null ends/starts are unbounded). The same date code as a's end and
+ * b's start (a handover on one unknown day) also counts as ordered.
+ */
+export function precedes(a: { from: DateBound; to: DateBound | null }, b: { from: DateBound; to: DateBound | null }): boolean {
+  if (a.to !== null && a.to.raw === b.from.raw) return true;
+  const w = endWindow(a.to);
+  const bEarliest = possibleFrom(b.from);
+  const bLatest = certainFrom(b.from);
+  const lowOk = w.earliest === null || (bEarliest !== null && w.earliest <= bEarliest);
+  const highOk = bLatest === null || (w.latest !== null && w.latest <= bLatest);
+  return lowOk && highOk;
+}
+
 /** True when no day can be active: the latest possible end is not after the earliest possible start. */
 export function endsBeforeStart(start: DateBound, end: DateBound | null): boolean {
   const pFrom = possibleFrom(start);

@@ -66,20 +66,22 @@ function completeScopes(registry: Pick<Registry, "completeLists">, date: string)
  * stadsdel förbund it has). A kommun with no recorded spell counts as a
  * non-member only where a complete list covers it; elsewhere it is unknown.
  */
-export function registryOnDay(registry: Registry, date: string): RegistryOnDay {
-  const f = foerbundOn(registry, date);
-  const m = membershipOn(registry, date);
+export function registryOnDay(registry: Registry, date: string, scope: string = "riket"): RegistryOnDay {
+  // A county scope keeps the förbund that reach into the län and the län's kommuner (the first two digits of a kommunkod).
+  const inScope = (k: string) => scope === "riket" || k.slice(0, 2) === scope;
+  const f = foerbundOn(registry, date).filter((x) => scope === "riket" || x.foerbund.lan_codes.includes(scope));
+  const m = membershipOn(registry, date).filter((x) => inScope(x.spell.member_code));
   const membersCertain = new Set(m.filter((x) => x.status === "certain").map((x) => x.spell.member_code));
   const recorded = new Set(m.filter((x) => x.status !== "no").map((x) => x.spell.member_code));
   const scopes = completeScopes(registry, date);
   // The first two digits of a kommunkod are its länskod.
   const listed = (k: string) => scopes.all || scopes.lan.has(k.slice(0, 2));
-  const all = [...registry.kommunCodes].sort();
+  const all = [...registry.kommunCodes].filter(inScope).sort();
   const without = all.filter((k) => !recorded.has(k) && listed(k));
   const unrecorded = all.filter((k) => !recorded.has(k) && !listed(k));
   return {
     date,
-    complete_list: scopes.all,
+    complete_list: scope === "riket" ? scopes.all : scopes.all || scopes.lan.has(scope),
     foerbund_certain: f.filter((x) => x.status === "certain").map((x) => x.foerbund.id).sort(),
     foerbund_possible: f.filter((x) => x.status !== "no").map((x) => x.foerbund.id).sort(),
     member_kommuner_certain: [...membersCertain].sort(),
@@ -92,6 +94,8 @@ export function registryOnDay(registry: Registry, date: string): RegistryOnDay {
 export interface CoverageRow {
   year: number;
   reference_date: string;
+  /** "riket" or a länskod (county counts are compared on the län's kommuner and förbund). */
+  scope: string;
   foerbund_count_certain: number;
   foerbund_count_possible: number;
   member_kommuner_certain: number;
@@ -120,14 +124,16 @@ export type PopulationByKommunYear = ReadonlyMap<string, number>;
  * date's year); a share is null when any kommun lacks a value for that year,
  * because a partial denominator would overstate or understate coverage.
  */
-export function coverageOn(registry: Registry, date: string, population?: PopulationByKommunYear, populationYear?: number): CoverageRow {
-  const snap = registryOnDay(registry, date);
-  const statuses = membershipOn(registry, date);
+export function coverageOn(registry: Registry, date: string, population?: PopulationByKommunYear, populationYear?: number, scope: string = "riket"): CoverageRow {
+  const snap = registryOnDay(registry, date, scope);
+  const statuses = membershipOn(registry, date).filter((s) => scope === "riket" || s.spell.member_code.slice(0, 2) === scope);
+  const kommuner = new Set([...registry.kommunCodes].filter((k) => scope === "riket" || k.slice(0, 2) === scope));
   const year = Number(date.slice(0, 4));
   const popYear = populationYear ?? year;
   return {
     year,
     reference_date: date,
+    scope,
     foerbund_count_certain: snap.foerbund_certain.length,
     foerbund_count_possible: snap.foerbund_possible.length,
     member_kommuner_certain: snap.member_kommuner_certain.length,
@@ -135,8 +141,8 @@ export function coverageOn(registry: Registry, date: string, population?: Popula
     member_kommuner_unrecorded: snap.member_kommuner_unrecorded.length,
     kommuner_without_certain: snap.kommuner_without_certain.length,
     complete_list: snap.complete_list,
-    share_pop_16_64_certain: population ? populationShare(registry.kommunCodes, snap.member_kommuner_certain, population, popYear) : null,
-    share_pop_16_64_possible: population ? populationShare(registry.kommunCodes, snap.member_kommuner_possible, population, popYear) : null,
+    share_pop_16_64_certain: population ? populationShare(kommuner, snap.member_kommuner_certain, population, popYear) : null,
+    share_pop_16_64_possible: population ? populationShare(kommuner, snap.member_kommuner_possible, population, popYear) : null,
     spells_exact: statuses.filter((s) => s.status === "certain").length,
     spells_bounded: statuses.filter((s) => s.status === "possible").length,
   };
@@ -168,9 +174,11 @@ function populationShare(all: ReadonlySet<string>, members: readonly string[], p
 export interface PublishedComparison {
   id: string;
   year: number;
-  /** The date as published (day, month or year). */
+  /** The date as published (day, month or year; a bound for an undated page). */
   reference_date: string;
-  /** The day our registry was measured on: the last day of the published period. */
+  /** "riket" or a länskod. */
+  scope: string;
+  /** The day our registry was measured on: the last day of the published period; "" for an undated figure. */
   compared_on: string;
   metric: NationalMetric;
   published: number;
@@ -186,15 +194,22 @@ export interface PublishedComparison {
   difference: string;
 }
 
-/** The day a published figure is compared on: the last day of its stated period (a year → 31 December). */
-export function comparisonDate(count: Pick<NationalCount, "reference_date">): string {
-  return count.reference_date.latest!;
+/**
+ * The day a published figure is compared on: the last day of its stated
+ * period (a year → 31 December). Null for an undated figure (a bound), which
+ * is kept but not compared.
+ */
+export function comparisonDate(count: Pick<NationalCount, "reference_date">): string | null {
+  return count.reference_date.kind === "exact" ? count.reference_date.latest : null;
 }
 
-/** Coverage rows for exactly the days the published counts refer to. */
+/** Coverage rows for exactly the days (and scopes) the published counts refer to. */
 export function coverageForCounts(registry: Registry, counts: readonly NationalCount[], population?: PopulationByKommunYear): CoverageRow[] {
-  const dates = [...new Set(counts.map(comparisonDate))].sort();
-  return dates.map((d) => coverageOn(registry, d, population));
+  const keys = [...new Set(counts.flatMap((c) => { const d = comparisonDate(c); return d === null ? [] : [`${d}|${c.scope}`]; }))].sort();
+  return keys.map((k) => {
+    const [d, scope] = k.split("|") as [string, string];
+    return coverageOn(registry, d, population, undefined, scope);
+  });
 }
 
 /**
@@ -204,10 +219,10 @@ export function coverageForCounts(registry: Registry, counts: readonly NationalC
  * source and the registry disagree.
  */
 export function compareWithPublished(coverage: readonly CoverageRow[], counts: readonly NationalCount[]): PublishedComparison[] {
-  const byDate = new Map(coverage.map((c) => [c.reference_date, c]));
+  const byDate = new Map(coverage.map((c) => [`${c.reference_date}|${c.scope}`, c]));
   return counts.map((count) => {
     const on = comparisonDate(count);
-    const row = byDate.get(on);
+    const row = on === null ? undefined : byDate.get(`${on}|${count.scope}`);
     let certain: number | null = null;
     let recorded: number | null = null;
     let possible: number | null = null;
@@ -215,6 +230,12 @@ export function compareWithPublished(coverage: readonly CoverageRow[], counts: r
       certain = row.foerbund_count_certain;
       recorded = row.foerbund_count_possible;
       possible = row.complete_list ? recorded : null;
+    } else if (row && count.metric === "non_member_kommuner") {
+      // Certainly outside: covered by a complete list with no possible spell. At most: every kommun not certainly a member.
+      const kommuner = row.member_kommuner_possible + row.kommuner_without_certain;
+      certain = row.kommuner_without_certain;
+      recorded = kommuner - row.member_kommuner_certain;
+      possible = recorded;
     } else if (row) {
       certain = row.member_kommuner_certain;
       recorded = row.member_kommuner_possible - row.member_kommuner_unrecorded;
@@ -223,9 +244,10 @@ export function compareWithPublished(coverage: readonly CoverageRow[], counts: r
     const code = classifyComparison(count.value, certain, recorded, possible);
     return {
       id: count.id,
-      year: Number(on.slice(0, 4)),
+      year: Number((on ?? count.reference_date.earliest ?? count.reference_date.latest!).slice(0, 4)),
       reference_date: count.reference_date.raw,
-      compared_on: on,
+      scope: count.scope,
+      compared_on: on ?? "",
       metric: count.metric,
       published: count.value,
       qualifier: count.qualifier,
@@ -255,10 +277,10 @@ export function classifyComparison(published: number, certain: number | null, re
 
 /** The English wording of a comparison code (the column comparison); the site words the code in Swedish. */
 export function comparisonWords(code: ComparisonCode, published: number, qualifier: string, certain: number | null, recorded: number | null, possible: number | null): string {
-  const approx = qualifier === "ca" ? "approximate published figure; " : "";
+  const approx = qualifier !== "" ? "approximate published figure; " : "";
   switch (code) {
     case "not_comparable":
-      return "no registry coverage computed for this date";
+      return "undated figure or no registry coverage for this date: not compared";
     case "below_certain":
       return `${approx}published is ${certain! - published} below what the registry proves (${certain}): the source may count differently or the registry keeps förbund/members too long`;
     case "above_possible":

@@ -11,7 +11,7 @@ export const FOERBUND_COLUMNS = ["id", "kind", "lan_codes", "founded", "ended", 
 export const NAME_COLUMNS = ["foerbund_id", "name", "from", "to", "source_ids"] as const;
 export const SPELL_COLUMNS = ["foerbund_id", "member_code", "stadsdel", "from", "to", "source_ids", "note"] as const;
 export const COMPLETE_LIST_COLUMNS = ["id", "date", "scope", "source_id", "note"] as const;
-export const NATIONAL_COUNT_COLUMNS = ["id", "reference_date", "metric", "value", "qualifier", "source_id", "quote"] as const;
+export const NATIONAL_COUNT_COLUMNS = ["id", "reference_date", "scope", "metric", "value", "qualifier", "source_id", "quote"] as const;
 
 // ---- field parsers ----
 
@@ -135,15 +135,20 @@ export const completeListSchema = z.object({
   note: z.string(),
 });
 
-export const NATIONAL_METRICS = ["foerbund_count", "member_kommuner"] as const;
+export const NATIONAL_METRICS = ["foerbund_count", "member_kommuner", "non_member_kommuner"] as const;
 export const nationalMetricEnum = z.enum(NATIONAL_METRICS);
-/** "ca" when the source gives an approximate figure ("cirka 70"). */
-export const qualifierEnum = z.enum(["", "ca"]);
+/** "ca" when the source gives an approximate figure ("cirka 70"), "drygt" for "a little over" ("drygt 80"). */
+export const qualifierEnum = z.enum(["", "ca", "drygt"]);
 
 export const nationalCountSchema = z.object({
   id: slug,
-  /** Day, month or year the published figure refers to (exact grammar only). */
-  reference_date: dateBound.refine((d) => d.kind === "exact", "reference_date must be an exact day, month or year"),
+  /**
+   * Day, month or year the published figure refers to. An undated page is
+   * written as a bound (e.g. ">=2019-07"): kept and shown, but not compared.
+   */
+  reference_date: dateBound,
+  /** "riket" for a national count, or the länskod of a county count. */
+  scope: z.union([z.literal("riket"), lanskod]),
   metric: nationalMetricEnum,
   value: z.string().regex(/^\d+$/, "value must be a whole number").transform(Number),
   qualifier: qualifierEnum,

@@ -56,7 +56,7 @@ export function coverageChartRows(metric: CoverageMetric): CoverageChartRow[] {
       r.unrecorded = c.member_kommuner_unrecorded;
     }
   }
-  for (const c of publishedComparisons().filter((x) => x.metric === metric)) {
+  for (const c of publishedComparisons().filter((x) => x.metric === metric && x.scope === "riket" && x.compared_on !== "")) {
     const r = row(c.compared_on);
     // Two sources for the same day (Tabell 1 and Försäkringskassan 2012) agree; keep the first.
     if (r.published !== null) continue;
@@ -87,10 +87,11 @@ export function coverageSummary(metric: CoverageMetric): string {
   const april = rows.find((r) => r.date === "2015-04-30");
   const parts: string[] = [];
   if (firstPub && lastPub)
-    parts.push(`Enligt publicerade nationella uppgifter fanns ${formatNumber(firstPub.published)} ${w.unit} den ${dayInWords(firstPub.date)} och ${lastPub.qualifier === "ca" ? "cirka " : ""}${formatNumber(lastPub.published)} den ${dayInWords(lastPub.date)}.`);
+    parts.push(`Enligt publicerade nationella uppgifter fanns ${formatNumber(firstPub.published)} ${w.unit} den ${dayInWords(firstPub.date)} och ${lastPub.qualifier === "ca" ? "cirka " : lastPub.qualifier === "drygt" ? "drygt " : ""}${formatNumber(lastPub.published)} den ${dayInWords(lastPub.date)}.`);
   if (april) parts.push(`Registret är fullständigt bara i april 2015 (${formatNumber(april.certain)} ${w.unit}, samma som den publicerade förteckningen).`);
   parts.push(
-    `Andra år ligger det verkliga antalet någonstans i registrets band: nedre kanten är vad källorna bevisar, övre kanten vad de tillåter bland de ${w.unit} registret känner till${metric === "member_kommuner" ? "; kommuner som registret saknar uppgifter om kan också ha varit med" : ""}.`,
+    `Före april 2015 ligger det verkliga antalet någonstans i registrets band: nedre kanten är vad källorna bevisar, övre kanten vad de tillåter bland de ${w.unit} registret känner till${metric === "member_kommuner" ? "; kommuner som registret saknar uppgifter om kan också ha varit med" : ""}.`,
+    `Efter april 2015 finns ingen fullständig förteckning, så registret kan inte säga hur många ${w.unit} det fanns; där gäller de publicerade antalen. Att registret belägger färre betyder inte att förbund eller medlemskap upphörde.`,
   );
   return parts.join(" ");
 }

@@ -68,6 +68,8 @@ export interface YearCoverage {
 export function publishedCounts(rows: readonly TackningJamforelseRow[], sourceOf: (id: string) => KallorRow | undefined): PublishedCount[] {
   const byKey = new Map<string, PublishedCount>();
   for (const r of rows) {
+    // National, dated counts of förbund and member kommuner only; county and undated figures are listed on the method page.
+    if (r.scope !== "riket" || r.compared_on === "" || r.metric === "non_member_kommuner") continue;
     const key = `${r.compared_on}|${r.source_id}`;
     let p = byKey.get(key);
     if (!p) {
@@ -126,9 +128,9 @@ export function yearCoverage(row: TackningPerArRow, published: readonly Publishe
   };
 }
 
-/** The wording of a published figure: "ca 70" for an approximate one. */
+/** The wording of a published figure: "ca 70" or "drygt 80" for an approximate one. */
 export function publishedText(value: number | null, qualifier: string): string {
-  return qualifier === "ca" && value !== null ? `ca ${formatNumber(value)}` : formatNumber(value);
+  return qualifier !== "" && value !== null ? `${qualifier} ${formatNumber(value)}` : formatNumber(value);
 }
 
 /**

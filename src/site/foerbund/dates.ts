@@ -11,7 +11,7 @@
  * April 2015 at the earliest" to a reader but "still there in April 2015;
  * what happened later is not known".
  */
-import { parseAnchor, parseDateBound, type Anchor, type DateBound } from "../../pipeline/registry/dates";
+import { parseAnchor, parseDateBound, statusOn, type Anchor, type DateBound } from "../../pipeline/registry/dates";
 import { MONTH_NAMES } from "../format";
 
 /** One day, month or year in words: "1 januari 2015", "april 2015", "2005". */
@@ -103,4 +103,32 @@ export function endedSentence(raw: string, reason = ""): string {
 export function hasEnded(raw: string): boolean {
   if (raw === "") return false;
   return parseDateBound(raw).kind !== "atLeast";
+}
+
+/** A period printed in the 2015 report ("2013-04..2014-01", "2014") in words; text that is not a date stays as it is. */
+export function periodInWords(period: string): string {
+  try {
+    return dateInWords(period);
+  } catch {
+    return period;
+  }
+}
+
+/**
+ * The name in force on `date` (ISO day) among a förbund's dated names: a name
+ * proven in use that day wins; otherwise, among names possibly in use, the
+ * one that started latest (a renaming moves forward, never back); null when
+ * no name is possible that day (the caller then uses the latest known name).
+ */
+export function nameInForce(names: ReadonlyArray<{ name: string; from: string; to: string }>, date: string): string | null {
+  let best: { name: string; score: string } | null = null;
+  for (const n of names) {
+    const from = parseDateBound(n.from);
+    const to = parseDateBound(n.to);
+    const status = statusOn(from, to, date);
+    if (status === "no") continue;
+    const score = `${status === "certain" ? "1" : "0"}|${from.earliest ?? "0000-00-00"}|${from.latest ?? ""}`;
+    if (!best || score > best.score) best = { name: n.name, score };
+  }
+  return best?.name ?? null;
 }

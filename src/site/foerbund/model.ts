@@ -15,6 +15,7 @@ import {
   kommun,
   lan,
   memberYearRows,
+  memberDuringYearRows,
   registrySources,
   series,
   spellRows,
@@ -28,8 +29,10 @@ import {
   type KallorRow,
   type MedlemskapRow,
 } from "../data";
+import type { ForbundMedlemmarUnderArRow } from "../../pipeline/publish/datasets/forbund-medlemmar-under-ar";
 import { measure, type Measure } from "../measures";
 import { rankOf, type Rank } from "./ranking";
+import { nameInForce } from "./dates";
 
 // ---- indexes, built once per build ----
 
@@ -135,6 +138,11 @@ export function foerbundNames(id: string): ForbundNamnRow[] {
   return byId.get(id) ?? [];
 }
 
+/** The förbund's name in force on 31 December of `year` (dates.ts nameInForce), else its latest known name. */
+export function foerbundNameInYear(id: string, year: number): string {
+  return nameInForce(foerbundNames(id), `${year}-12-31`) ?? foerbund(id).name;
+}
+
 export function foerbundSpells(id: string): MedlemskapRow[] {
   return memo("spellsById", () => groupBy(spellRows(), (r) => r.foerbund_id)).get(id) ?? [];
 }
@@ -158,6 +166,12 @@ export function foerbundSources(id: string): KallorRow[] {
 
 function membersIndex(): Map<string, ForbundMedlemmarPerArRow[]> {
   return memo("membersIndex", () => groupBy(memberYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
+}
+
+/** Members at some time during the year (forbund-medlemmar-under-ar), certain where a dated source falls in the year. */
+export function membersDuringYear(id: string, year: number): ForbundMedlemmarUnderArRow[] {
+  const index = memo("membersDuringIndex", () => groupBy(memberDuringYearRows(), (r) => `${r.foerbund_id}|${r.year}`));
+  return [...(index.get(`${id}|${year}`) ?? [])].sort((a, b) => collator.compare(a.member_name + a.stadsdel, b.member_name + b.stadsdel));
 }
 
 export function membersInYear(id: string, year: number): ForbundMedlemmarPerArRow[] {

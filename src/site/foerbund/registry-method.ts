@@ -5,6 +5,7 @@
  */
 import { completeListRows, coverageYears, foerbundRows, lan, publishedComparisons, registrySource, spellRows, type TackningJamforelseRow, type TackningPerArRow } from "../data";
 import { formatDate } from "../format";
+import { dateInWords } from "./dates";
 import { comparisonWords, publishedText } from "./coverage";
 
 export interface CompleteListFact {
@@ -49,7 +50,7 @@ export interface ComparisonLine {
   source: { citation: string; url: string | null };
 }
 
-const METRIC_WORDS: Record<TackningJamforelseRow["metric"], string> = { foerbund_count: "Förbund", member_kommuner: "Kommuner i förbund" };
+const METRIC_WORDS: Record<TackningJamforelseRow["metric"], string> = { foerbund_count: "Förbund", member_kommuner: "Kommuner i förbund", non_member_kommuner: "Kommuner utanför förbund" };
 
 /** tackning-jamforelse as table lines, in Swedish (words for the dataset's comparison_code). Pure. */
 export function comparisonLines(rows: readonly TackningJamforelseRow[], sourceOf: typeof registrySource): ComparisonLine[] {
@@ -58,8 +59,9 @@ export function comparisonLines(rows: readonly TackningJamforelseRow[], sourceOf
     .map((r) => {
       const s = sourceOf(r.source_id);
       return {
-        when: formatDate(r.reference_date),
-        metric: METRIC_WORDS[r.metric],
+        // An undated page is stored as a bound (">=2019-07"); it is worded, never shown as a code.
+        when: r.compared_on === "" ? `odaterad (${dateInWords(r.reference_date)})` : formatDate(r.reference_date),
+        metric: r.scope === "riket" ? METRIC_WORDS[r.metric] : `${METRIC_WORDS[r.metric]}, ${lan(r.scope)?.name ?? r.scope}`,
         published: publishedText(r.published, r.qualifier),
         certain: r.ours_certain,
         recorded: r.ours_recorded,

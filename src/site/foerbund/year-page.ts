@@ -7,7 +7,8 @@ import { formatNumber, formatWithUnit, joinSv } from "../format";
 import type { Measure } from "../measures";
 import { rankInWords, type Rank } from "./ranking";
 import { changeSincePrevious, compareWord, sameMembers, signedNumber, type Change } from "./stats";
-import { areaPopulation, areaRank, areaValue, foerbund, foerbundMeasures, foerbundYears, kommunName, koladaValue, kpiYears, lanArea, lanName, latestValueYear, membersInYear, type Foerbund } from "./model";
+import { areaPopulation, areaRank, areaValue, foerbund, foerbundMeasures, foerbundYears, kommunName, koladaValue, kpiYears, lanArea, lanName, latestValueYear, membersDuringYear, membersInYear, foerbundNameInYear, type Foerbund } from "./model";
+import type { ForbundMedlemmarUnderArRow } from "../../pipeline/publish/datasets/forbund-medlemmar-under-ar";
 
 export interface YearIndicator {
   measure: Measure;
@@ -27,7 +28,10 @@ export interface FoerbundYearPage {
   f: Foerbund;
   year: number;
   title: string;
+  /** Members on 31 December: the area of the year's key figures. */
   members: ForbundMedlemmarPerArRow[];
+  /** Members at some time during the year; certain where a dated source falls in the year. */
+  during: ForbundMedlemmarUnderArRow[];
   certainCount: number;
   possibleCount: number;
   membership: "certain" | "bounded";
@@ -45,6 +49,7 @@ export interface FoerbundYearPage {
 export function foerbundYearPage(id: string, year: number): FoerbundYearPage {
   const f = foerbund(id);
   const members = membersInYear(id, year);
+  const during = membersDuringYear(id, year);
   const years = foerbundYears(id);
   const idx = years.indexOf(year);
   const latestYear = latestValueYear();
@@ -55,12 +60,15 @@ export function foerbundYearPage(id: string, year: number): FoerbundYearPage {
   const membersChanged = prevMembers.length ? !sameMembers(prevMembers, members.map((m) => m.member_code + m.stadsdel)) : null;
   const indicators: YearIndicator[] = hasValues ? foerbundMeasures().map((m) => yearIndicator(id, f, m, year, membersChanged)) : [];
   const population = hasValues && f.kind !== "stadsdelar" ? areaPopulation(id, year) : null;
-  const title = `${f.name} ${year}`;
+  // Titled with the name in force that year; the förbund's latest name is on its main page.
+  const yearName = foerbundNameInYear(id, year);
+  const title = `${yearName} ${year}`;
   return {
     f,
     year,
     title,
     members,
+    during,
     certainCount,
     possibleCount,
     membership: possibleCount ? "bounded" : "certain",
@@ -71,7 +79,7 @@ export function foerbundYearPage(id: string, year: number): FoerbundYearPage {
     previousYear: idx > 0 ? years[idx - 1]! : null,
     nextYear: idx >= 0 && idx < years.length - 1 ? years[idx + 1]! : null,
     membersChanged,
-    summary: yearSummary(f, year, members.length, certainCount, possibleCount, indicators, hasValues, latestYear),
+    summary: yearSummary({ ...f, name: yearName }, year, during, indicators, hasValues, latestYear),
   };
 }
 
@@ -116,14 +124,21 @@ function kpiFirstYear(m: Measure): number {
   return kpiYears(m.kpi!).first;
 }
 
-function yearSummary(f: Foerbund, year: number, n: number, certain: number, possible: number, indicators: YearIndicator[], hasValues: boolean, latestYear: number): string {
-  const who =
-    possible === 0
-      ? `hade ${f.name} ${n} ${n === 1 ? "medlem" : "medlemmar"}, alla belagda`
-      : certain === 0
-        ? `hade ${f.name} ${n} möjliga ${n === 1 ? "medlem" : "medlemmar"}; ingen är belagd just detta år`
-        : `hade ${f.name} ${n} medlemmar: ${certain} belagda och ${possible} möjliga`;
-  const parts = [`Den 31 december ${year} ${who}.`];
+/** Who was a member during the year, in words: certain members first, so "not proven" is never read as "none". Pure. */
+export function membersDuringWords(name: string, year: number, during: ReadonlyArray<Pick<ForbundMedlemmarUnderArRow, "member_status">>): string {
+  const n = during.length;
+  const certain = during.filter((m) => m.member_status === "certain").length;
+  const possible = n - certain;
+  const noun = (k: number) => (k === 1 ? "medlem" : "medlemmar");
+  if (n === 0) return `Registret har inga medlemmar i ${name} under ${year}.`;
+  if (possible === 0) return `Under ${year} hade ${name} ${n} ${noun(n)}, alla belagda det året.`;
+  if (certain === 0)
+    return `Under ${year} kan ${name} ha haft ${n} ${noun(n)}: källor från andra år visar dem som medlemmar, men ingen källa är daterad just ${year}, så det är möjligt men inte belagt att de var med då.`;
+  return `Under ${year} hade ${name} ${n} ${noun(n)}: ${certain} belagda det året och ${possible} ${possible === 1 ? "möjlig" : "möjliga"}.`;
+}
+
+function yearSummary(f: Foerbund, year: number, during: readonly ForbundMedlemmarUnderArRow[], indicators: YearIndicator[], hasValues: boolean, latestYear: number): string {
+  const parts = [membersDuringWords(f.name, year, during)];
   if (!hasValues) parts.push(`Kolada har inga värden för ${year} (de senaste är från ${latestYear}).`);
   const oh = indicators.find((i) => i.measure.slug === "ohalsotal");
   if (oh && oh.value !== null) {

@@ -20,11 +20,20 @@ export const forbundRowSchema = z.object({
 });
 export type ForbundRow = z.infer<typeof forbundRowSchema>;
 
-/** The name a förbund had last (names are dated; the one with the latest possible end wins). */
+/**
+ * The latest known name of each förbund: the name proven in use last (the
+ * last day its "to" proves, e.g. ">=2022-02-14" → 2022-02-14). On a tie a name
+ * still in use (">=X") beats one that ended, then the later start wins. A
+ * name whose end is open (">=X") is not assumed to run forever, so a later
+ * dated name is never hidden behind an old one.
+ */
 export function latestNames(registry: Registry): Map<string, string> {
   const latest = new Map<string, { name: string; key: string }>();
   for (const n of registry.names) {
-    const key = n.to.latest ?? "9999-12-31";
+    const provenUntil = n.to.lower?.end ?? n.to.upper?.end ?? "";
+    const open = n.to.kind === "atLeast" ? "1" : "0";
+    const started = n.from.latest ?? n.from.earliest ?? "";
+    const key = `${provenUntil}|${open}|${started}`;
     const current = latest.get(n.foerbund_id);
     if (!current || key > current.key) latest.set(n.foerbund_id, { name: n.name, key });
   }

@@ -28,6 +28,7 @@ import { lanDataset, lanRowSchema } from "./lan";
 import { medOchUtanForbundDataset, medOchUtanForbundRowSchema } from "./med-och-utan-forbund";
 import { medlemskapDataset, medlemskapRowSchema } from "./medlemskap";
 import { medlemsstatusPerDatumDataset, medlemsstatusPerDatumRowSchema } from "./medlemsstatus-per-datum";
+import { forbundMedlemmarUnderArDataset, forbundMedlemmarUnderArRowSchema } from "./forbund-medlemmar-under-ar";
 import { finsamNationelltDataset, printedTableRowSchema, socsamDataset } from "./printed-tables";
 import { tackningJamforelseDataset, tackningJamforelseRowSchema } from "./tackning-jamforelse";
 import { tackningPerArDataset, tackningPerArRowSchema } from "./tackning-per-ar";
@@ -99,6 +100,7 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     socsamGotlandAktiviteterDataset(p.snapshot),
     handelsestudieDataset(p.eventStudy.rows),
     handelsestudieKommunerDataset(p.eventStudy.timings, kommunNames),
+    forbundMedlemmarUnderArDataset(p.registry, kommunNames, p.registryYears),
   ];
 }
 
@@ -139,6 +141,7 @@ export const PUBLISHED_SCHEMAS = {
   "socsam-gotland-aktiviteter": socsamGotlandAktiviteterRowSchema,
   handelsestudie: handelsestudieRowSchema,
   "handelsestudie-kommuner": handelsestudieKommunerRowSchema,
+  "forbund-medlemmar-under-ar": forbundMedlemmarUnderArRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;

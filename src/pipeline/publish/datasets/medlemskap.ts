@@ -1,6 +1,7 @@
 /** medlemskap: every membership spell, with the interval of possible days at each end. */
 import { z } from "zod";
 import { datingEnum, type Registry, type Spell } from "../../registry";
+import { endWindow } from "../../registry/dates";
 import { kommunkod, nonEmptyText, optionalIsoDay, slug, text } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
@@ -32,8 +33,9 @@ export function spellRow(s: Spell, memberName: string): MedlemskapRow {
     from_earliest: s.from.earliest ?? "",
     from_latest: s.from.latest ?? "",
     to: s.to.raw,
-    to_earliest: s.to.earliest ?? "",
-    to_latest: s.to.latest ?? "",
+    // One interval semantics (dates.ts endWindow): the same days statusOn uses.
+    to_earliest: endWindow(s.to).earliest ?? "",
+    to_latest: endWindow(s.to).latest ?? "",
     dating: s.from.kind === "exact" && s.to.kind === "exact" ? "exact" : "bounded",
     source_ids: s.source_ids.join(";"),
     note: s.note,

@@ -1,7 +1,7 @@
 /** tackning-jamforelse: each published national count beside the registry's range that day, with a comparison code. */
 import { z } from "zod";
 import { comparisonCodeEnum, nationalMetricEnum, qualifierEnum, type PublishedComparison } from "../../registry";
-import { count, isoDay, nonEmptyText, optionalCount, slug, year } from "../columns";
+import { count, nonEmptyText, optionalCount, optionalIsoDay, slug, year } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
 
@@ -9,7 +9,8 @@ export const tackningJamforelseRowSchema = z.object({
   id: slug,
   year,
   reference_date: nonEmptyText,
-  compared_on: isoDay,
+  scope: nonEmptyText,
+  compared_on: optionalIsoDay,
   metric: nationalMetricEnum,
   published: count,
   qualifier: qualifierEnum,
@@ -30,9 +31,11 @@ export function tackningJamforelseDataset(comparison: readonly PublishedComparis
   return defineDataset({
     name: "tackning-jamforelse",
     title: "Registret jämfört med publicerade nationella antal",
-    description: "Varje publicerat antal förbund och medlemskommuner (riksdagens uppföljning 2015 Tabell 1, Försäkringskassan, Socialstyrelsen, SKR m.fl.) bredvid registrets säkra antal och övre gräns samma dag.",
+    description: "Varje publicerat antal förbund, medlemskommuner och kommuner utanför förbund, för riket eller ett län (riksdagens uppföljning 2015 Tabell 1, Försäkringskassan, Socialstyrelsen, SKR, Nationella rådet, förbund och kommuner m.fl.) bredvid registrets säkra antal och övre gräns samma dag. Odaterade uppgifter finns med men jämförs inte.",
     fields: [
-      field("id"), field("year"), field("reference_date"), field("compared_on"), field("metric"),
+      field("id"), field("year"), field("reference_date"),
+      field("scope", { description: "riket = hela landet; annars länskoden för ett antal som gäller ett län (registret räknas då på länets kommuner och de förbund som når in i länet)." }),
+      field("compared_on", { description: "Dagen registret mäts på vid jämförelsen: sista dagen i den publicerade perioden; tomt för en odaterad uppgift (visas men jämförs inte)." }), field("metric"),
       field("published", { type: "integer", description: "Antalet som källan publicerar." }),
       field("qualifier"), field("source_id"), field("ours_certain"), field("ours_recorded"), field("ours_possible"), field("comparison"), field("comparison_code"),
     ],
