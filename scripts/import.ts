@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
-import { replaceDirectories, type FileTree } from "../src/pipeline/atomic";
+import { recoverDirectory, replaceDirectories, type FileTree } from "../src/pipeline/atomic";
 import { DataInputError } from "../src/pipeline/errors";
 import { importAreas } from "../src/pipeline/import/areas";
 import { importGeo } from "../src/pipeline/import/geo";
@@ -40,6 +40,7 @@ function main(): void {
   const only = (values.only?.split(",") ?? [...SOURCES]) as SourceId[];
   for (const id of only) if (!SOURCES.includes(id)) throw new Error(`unknown source ${id}; known: ${SOURCES.join(", ")}`);
   const started = performance.now();
+  for (const id of only) for (const line of recoverDirectory(join(resolve(values.out!), id))) console.log(line);
   const trees = runImport(resolve(values.from), resolve(values.out!), only);
   for (const [id, tree] of trees) console.log(`imported ${id}: ${tree.size} files → ${join(values.out!, id)}`);
   console.log(`import done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
