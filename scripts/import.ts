@@ -12,21 +12,24 @@ import { DataInputError } from "../src/pipeline/errors";
 import { importAreas } from "../src/pipeline/import/areas";
 import { importGeo } from "../src/pipeline/import/geo";
 import { importKolada } from "../src/pipeline/import/kolada";
+import type { CoverageSpec } from "../src/pipeline/coverage";
+import { sealProvenance } from "../src/pipeline/import/seal";
 import { importRiksdag2015, importSocsam1998 } from "../src/pipeline/import/printed-tables";
 
 export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
 type SourceId = (typeof SOURCES)[number];
 
-export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES): Map<SourceId, FileTree> {
+/** `coverage`: what the Kolada source promises (default: the real archive's, src/pipeline/coverage.ts; tests pass their fixture's). */
+export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES, coverage?: CoverageSpec): Map<SourceId, FileTree> {
   const { areas, files: areaFiles } = importAreas(from);
   const importers: Record<SourceId, () => FileTree> = {
     areas: () => areaFiles,
-    kolada: () => importKolada(from, areas).files,
+    kolada: () => importKolada(from, areas, coverage).files,
     geo: () => importGeo(from, areas).files,
     "riksdag-2015": () => importRiksdag2015(from).files,
     socsam: () => importSocsam1998(from).files,
   };
-  const trees = new Map(only.map((id) => [id, importers[id]()] as const));
+  const trees = new Map(only.map((id) => [id, sealProvenance(id, importers[id]())] as const));
   replaceDirectories([...trees].map(([id, tree]) => [join(out, id), tree] as const));
   return trees;
 }

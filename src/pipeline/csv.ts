@@ -33,6 +33,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
+/**
+ * The longest field any input may hold. The longest real one (a registry
+ * note) has about 430 characters; a field of megabytes is a corrupt file, and
+ * would otherwise break a later step far from the file ("Invalid string length").
+ */
+export const MAX_FIELD_CHARS = 10_000;
+
 /** RFC 4180 CSV with a comma separator and a header row. */
 export function parseCsv(text: string, file: string, expectedColumns: readonly string[] = []): CsvTable {
   if (text.trim() === "") throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `the file is empty (expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""})`);
@@ -55,7 +62,12 @@ export function parseCsv(text: string, file: string, expectedColumns: readonly s
       );
     }
     const values: Record<string, string> = {};
-    columns.forEach((column, i) => (values[column] = record.fields[i]!));
+    columns.forEach((column, i) => {
+      const value = record.fields[i]!;
+      if (value.length > MAX_FIELD_CHARS)
+        throw new DataInputError({ file, row: record.line, column, value }, `a field of ${value.length} characters; at most ${MAX_FIELD_CHARS} are accepted`);
+      values[column] = value;
+    });
     rows.push({ row: record.line, values });
   }
   if (rows.length === 0) throw new DataInputError({ file, row: 2, column: columns[0] }, "the file has a header but no data rows");

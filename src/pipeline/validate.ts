@@ -43,12 +43,25 @@ export const pointDecimal = z.string().transform((s, ctx) => {
     ctx.addIssue({ code: "custom", message: "decimal comma: numbers must use a decimal point" });
     return z.NEVER;
   }
+  // No measured value needs more than 40 characters; a longer run of digits is a corrupt cell.
+  if (t.length > MAX_NUMBER_CHARS) {
+    ctx.addIssue({ code: "custom", message: `not a number: ${t.length} characters, at most ${MAX_NUMBER_CHARS}` });
+    return z.NEVER;
+  }
   if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
     ctx.addIssue({ code: "custom", message: "not a number" });
     return z.NEVER;
   }
-  return Number(t);
+  const n = Number(t);
+  // 1e999 parses as Infinity, which a CSV would write as an empty cell that claims to be published.
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: "custom", message: "not a finite number (too large)" });
+    return z.NEVER;
+  }
+  return n;
 });
+
+export const MAX_NUMBER_CHARS = 40;
 
 /** As pointDecimal, but an empty cell is a missing value (null), never 0. */
 export const optionalPointDecimal = z.string().transform((s, ctx) => {
@@ -72,3 +85,7 @@ export const yearIn = (min: number, max: number) =>
     .refine((y) => y >= min && y <= max, `year out of range ${min}–${max}`);
 
 export const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** A name (kommun, län, förbund): non-empty and at most 200 characters, so a corrupt cell fails here, named, not later. */
+export const MAX_NAME_CHARS = 200;
+export const name = nonEmpty.max(MAX_NAME_CHARS, `longer than ${MAX_NAME_CHARS} characters: not a name`);

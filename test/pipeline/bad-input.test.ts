@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import";
 import { DataInputError } from "../../src/pipeline/errors";
 import { koladaFileName } from "../../src/pipeline/import/kolada";
-import { rewrite, writeSourceTree } from "../fixtures/source-tree";
+import { FIXTURE_COVERAGE, rewrite, writeSourceTree } from "../fixtures/source-tree";
 
 const OHALSO = koladaFileName("N00957", false);
 const OHALSO_GENDER = koladaFileName("N00957", true);
@@ -79,7 +79,7 @@ describe("bad input stops the import and writes nothing", () => {
     for (const dir of ["areas", "kolada", "geo", "riksdag-2015", "socsam"]) {
       rmSync(join(out, dir), { recursive: true, force: true });
     }
-    runImport(src, out);
+    runImport(src, out, undefined, FIXTURE_COVERAGE);
     writeFileSync(join(out, "kolada", "SENTINEL"), "previous run");
   });
   afterEach(() => {
@@ -93,7 +93,7 @@ describe("bad input stops the import and writes nothing", () => {
       rewrite(src, c.file, c.edit);
       let error: unknown;
       try {
-        runImport(src, out);
+        runImport(src, out, undefined, FIXTURE_COVERAGE);
       } catch (e) {
         error = e;
       }
@@ -112,7 +112,7 @@ describe("bad input stops the import and writes nothing", () => {
 
   it("names the missing file when a source file is absent", () => {
     rmSync(join(src, OHALSO));
-    expect(() => runImport(src, out)).toThrow(/ddf--datapoints--n00957--by--geo--year\.csv: source file not found/);
+    expect(() => runImport(src, out, undefined, FIXTURE_COVERAGE)).toThrow(/ddf--datapoints--n00957--by--geo--year\.csv: source file not found/);
     expect(existsSync(join(out, "kolada", "SENTINEL"))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentText, replaceDirectory } from "../../src/pipeline/atomic";
+import { resealSource } from "../fixtures/reseal";
 import { buildData, type DataBuild } from "../../src/pipeline/build";
 import { parseCsv } from "../../src/pipeline/csv";
 import { PUBLISHED_SCHEMAS, type PublishedName } from "../../src/pipeline/publish/datasets";
@@ -128,9 +129,13 @@ describe("all-or-nothing output", () => {
     cpSync("data", data, { recursive: true });
     const file = join(data, "snapshot/kolada/values/n00957.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("N00957,riket,00,2009,T,32.8,", "N00957,riket,00,2009,T,32;8,"));
+    // The committed file no longer matches its recorded sha256 …
+    expect(() => buildData(data, info)).toThrow(/n00957\.csv: the file differs from what the importer wrote: sha256 .*provenance\.json records/);
+    // … and once resealed (as a re-import would), the bad cell itself is named.
+    resealSource(join(data, "snapshot"), "kolada");
     expect(() => buildData(data, info)).toThrow(/n00957\.csv, row \d+, column "value", value "32;8": not a number/);
     expect(readFileSync(join(out, "ohalsotal.csv"))).toEqual(before);
-    expect(readdirSync(tmp).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f.includes(".tmp-") || f.startsWith(".staging"))).toEqual([]);
   });
 
   it("fails when a län total no longer matches its kommuner", () => {
@@ -138,6 +143,7 @@ describe("all-or-nothing output", () => {
     cpSync("data", data, { recursive: true });
     const file = join(data, "snapshot/kolada/values/n01951.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace(/N01951,kommun,0114,2020,T,(\d+),/, (_, v) => `N01951,kommun,0114,2020,T,${Number(v) * 2},`));
+    resealSource(join(data, "snapshot"), "kolada");
     expect(() => buildData(data, info)).toThrow(/län\/riket totals differ .* beyond tolerance/);
   });
 });
