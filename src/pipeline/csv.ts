@@ -43,6 +43,9 @@ export const MAX_FIELD_CHARS = 10_000;
 /** RFC 4180 CSV with a comma separator and a header row. */
 export function parseCsv(text: string, file: string, expectedColumns: readonly string[] = []): CsvTable {
   if (text.trim() === "") throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `the file is empty (expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""})`);
+  const first = text.trimStart()[0];
+  if (first === "{" || first === "[")
+    throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `this is JSON, not CSV (it starts with "${first}"); expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""}`);
   const records = splitRecords(text, file);
   const header = records[0]!;
   const columns = header.fields.map((c) => c.trim());

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { FIRST_YEAR, LAST_YEAR } from "./indicators";
-import { kommunkod, lanskod, name, nonEmpty, optionalPointDecimal, pointDecimal, yearIn } from "./validate";
+import { kommunkod, lanskod, name, nonEmpty, optionalHttpUrl, optionalPointDecimal, pointDecimal, yearIn } from "./validate";
 
 export const kommunSchema = z
   .object({ kommunkod, name, lanskod })
@@ -158,7 +158,7 @@ export const provenanceSchema = z.object({
     method: nonEmpty,
     archive: nonEmpty,
     archived_on: z.string(),
-    url: z.string(),
+    url: optionalHttpUrl,
   }),
   files: z.array(
     z.object({

@@ -89,3 +89,26 @@ export const nonEmpty = z.string().trim().min(1, "must not be empty");
 /** A name (kommun, län, förbund): non-empty and at most 200 characters, so a corrupt cell fails here, named, not later. */
 export const MAX_NAME_CHARS = 200;
 export const name = nonEmpty.max(MAX_NAME_CHARS, `longer than ${MAX_NAME_CHARS} characters: not a name`);
+
+/**
+ * A web address that parses as an http(s) URL and holds only the characters
+ * RFC 3986 allows (no quotes, angle brackets, spaces or backslashes), so it
+ * can never close an HTML attribute even where escaping were forgotten.
+ */
+export function httpUrlProblem(s: string): string | null {
+  if (!/^https?:\/\//i.test(s)) return "a URL must start with http:// or https://";
+  if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(s)) return "a URL may only hold the characters RFC 3986 allows (no quotes, <, >, spaces)";
+  try {
+    const url = new URL(s);
+    if (url.hostname === "") return "a URL needs a host";
+  } catch {
+    return "not a URL that parses";
+  }
+  return null;
+}
+
+/** An http(s) URL (see httpUrlProblem), or empty where a source has none. */
+export const optionalHttpUrl = z.string().superRefine((s, ctx) => {
+  const problem = s === "" ? null : httpUrlProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
