@@ -14,6 +14,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import";
 import { replaceDirectory } from "../../src/pipeline/atomic";
 import { DataInputError } from "../../src/pipeline/errors";
+import { checkTotals } from "../../src/pipeline/derive/check-totals";
+import { population16to64 } from "../../src/pipeline/derive/population";
+import { populationWeights } from "../../src/pipeline/derive/weights";
+import { indicatorInfo } from "../../src/pipeline/indicators";
 import { loadSnapshot } from "../../src/pipeline/load";
 import { resealSource } from "../fixtures/reseal";
 import { FIXTURE_COVERAGE, writeSourceTree } from "../fixtures/source-tree";
@@ -182,4 +186,35 @@ describe("npm run data on a corrupt copy of data/", () => {
       expect(readdirSync(work).filter((f) => f.startsWith(".staging"))).toEqual([]);
     }, 120_000);
   }
+});
+
+describe("a both-sexes value outside its parts", () => {
+  it("is imported as a source_defect with the reason, not as a real 0 (the Älvsbyn 2021 case)", () => {
+    const src = writeSourceTree();
+    const out = mkdtempSync(join(tmpdir(), "finsam-defect-"));
+    const file = join(src, "kolada/ddf--datapoints--n03926--by--geo--year.csv");
+    // The fixture's rates have K = M = T; a T of 0 with both parts positive is what Kolada publishes for Älvsbyn 2021.
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^0115,2019,\d+$/m, "0115,2019,0.0"));
+    runImport(src, out, ["areas", "kolada"], FIXTURE_COVERAGE);
+    const row = readFileSync(join(out, "kolada/values/n03926.csv"), "utf8").split("\n").find((l) => l.startsWith("N03926,kommun,0115,2019,T,"));
+    expect(row).toMatch(/^N03926,kommun,0115,2019,T,,source_defect,"Källan anger 0 för båda könen men 14 för kvinnor och 14 för män; värdet för båda könen ska ligga mellan dem/);
+    expect(readFileSync(join(out, "kolada/provenance.json"), "utf8")).toContain("N03926 0115 2019 T: Källan anger 0");
+    rmSync(src, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it("would move Norrbotten beyond the per-KPI tolerance if published as 0", () => {
+    const real = loadSnapshot("data/snapshot");
+    const values = real.values.get("N03926")!;
+    const alvsbyn = values.find((v) => v.level === "kommun" && v.code === "2560" && v.year === 2021 && v.sex === "T")!;
+    expect(alvsbyn).toMatchObject({ value: null, status: "source_defect" });
+    const pop = population16to64(real.values.get("N01954")!, real.values.get("N01955")!, real.kommuner.map((k) => k.kommunkod));
+    const weights = populationWeights(pop, real.values.get("N01951")!);
+    const asZero = values.map((v) => (v === alvsbyn ? { ...v, value: 0, status: "published" as const, note: "" } : v));
+    const norrbotten = checkTotals(indicatorInfo("N03926"), asZero, real.kommuner, weights).find((c) => c.level === "lan" && c.code === "25" && c.year === 2021 && c.sex === "T")!;
+    expect(norrbotten.relative_difference).toBeCloseTo(-0.038, 3);
+    expect(norrbotten.within_tolerance).toBe(false);
+    // Without the defect the check holds.
+    expect(checkTotals(indicatorInfo("N03926"), values, real.kommuner, weights).every((c) => c.within_tolerance)).toBe(true);
+  });
 });
