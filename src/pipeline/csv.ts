@@ -151,13 +151,30 @@ export function formatCsv(columns: readonly string[], rows: readonly Record<stri
   return formatCsvChunks(columns, rows, Infinity).join("");
 }
 
-/** The same CSV text, in chunks of at most `rowsPerChunk` rows (for files too large for one string). */
-export function formatCsvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[], rowsPerChunk = 20_000): string[] {
+/**
+ * The same CSV text, in chunks of at most `rowsPerChunk` rows (for files too
+ * large for one string). `forSpreadsheets`: text cells are made safe to open
+ * in a spreadsheet (see spreadsheetSafe); used for published downloads, never
+ * for the snapshot, which keeps the source's text exactly.
+ */
+export function formatCsvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[], rowsPerChunk = 20_000, forSpreadsheets = false): string[] {
+  const text = forSpreadsheets ? (v: unknown) => (typeof v === "string" ? spreadsheetSafe(v) : cell(v)) : cell;
   const chunks = [columns.map(quote).join(",") + "\n"];
   for (let i = 0; i < rows.length; i += rowsPerChunk) {
-    chunks.push(rows.slice(i, i + rowsPerChunk).map((row) => columns.map((c) => quote(cell(row[c]))).join(",") + "\n").join(""));
+    chunks.push(rows.slice(i, i + rowsPerChunk).map((row) => columns.map((c) => quote(text(row[c]))).join(",") + "\n").join(""));
   }
   return chunks;
+}
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -,
+ * @, a tab or a carriage return as a formula. Such a text cell gets a leading
+ * apostrophe, which spreadsheets show as plain text. Numbers stay numbers:
+ * they are written from number values, and a text cell that is exactly a
+ * number ("-5", "-0.5") is left as it is.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function cell(value: unknown): string {

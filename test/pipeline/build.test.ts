@@ -113,6 +113,22 @@ describe("published datasets", () => {
     expect(pop2022).toMatchObject({ published: 10521556, recomputed: 10521556, difference: 0 });
   });
 
+  it("writes no CSV cell a spreadsheet would run as a formula (=, +, @, tab, CR, or - before a non-number)", () => {
+    let cells = 0;
+    for (const [path, content] of first.files) {
+      if (!path.endsWith(".csv")) continue;
+      const table = parseCsv(contentText(content), path);
+      for (const row of table.rows)
+        for (const [column, cell] of Object.entries(row.values)) {
+          cells++;
+          expect(/^([=+@\t\r]|-(?!\d+(\.\d+)?$))/.test(cell), `${path}, row ${row.row}, column ${column}: ${cell}`).toBe(false);
+        }
+    }
+    expect(cells).toBeGreaterThan(1_000_000);
+    // The real note "= 433 + 58 in table B2-13" is written as text.
+    expect(contentText(first.files.get("forbund-siffror-2015.csv"))).toContain(",'= 433 + 58 in table B2-13,");
+  });
+
   it("gives byte-identical files when built twice", () => {
     const second = buildData("data", info);
     expect([...second.files.keys()].sort()).toEqual([...first.files.keys()].sort());
