@@ -1,7 +1,8 @@
 // @ts-check
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
+import { dependenciesFile } from "./src/security/dependencies.ts";
 import { headersFile } from "./src/security/headers.ts";
 
 /** Writes dist/_headers (Netlify / Cloudflare Pages format) with the documented security headers. */
@@ -10,6 +11,18 @@ const securityHeadersFile = {
   hooks: {
     /** @param {{ dir: URL }} options */
     "astro:build:done": ({ dir }) => writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile()),
+  },
+};
+
+/** Writes dist/dependencies.json: name, version and licence of every production dependency, from package-lock.json. */
+const dependencyList = {
+  name: "finsam-dependency-list",
+  hooks: {
+    /** @param {{ dir: URL }} options */
+    "astro:build:done": ({ dir }) => {
+      const project = JSON.parse(readFileSync("package.json", "utf8"));
+      writeFileSync(fileURLToPath(new URL("dependencies.json", dir)), dependenciesFile(readFileSync("package-lock.json", "utf8"), project));
+    },
   },
 };
 
@@ -39,5 +52,5 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [securityHeadersFile],
+  integrations: [securityHeadersFile, dependencyList],
 });
