@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
+import { publicDataProblems } from "./src/pipeline/publish/check-public.ts";
 import { dependenciesFile } from "./src/security/dependencies.ts";
 import { headersFile } from "./src/security/headers.ts";
 
@@ -22,6 +23,17 @@ const dependencyList = {
     "astro:build:done": ({ dir }) => {
       const project = JSON.parse(readFileSync("package.json", "utf8"));
       writeFileSync(fileURLToPath(new URL("dependencies.json", dir)), dependenciesFile(readFileSync("package-lock.json", "utf8"), project));
+    },
+  },
+};
+
+/** Refuses to build over an incomplete public/data or beside leftover staging (Astro copies public/ whole). */
+const completeData = {
+  name: "finsam-complete-data",
+  hooks: {
+    "astro:build:start": () => {
+      const problems = publicDataProblems("public");
+      if (problems.length) throw new Error(`public/ is not ready to publish:\n  ${problems.join("\n  ")}`);
     },
   },
 };
@@ -52,5 +64,5 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [securityHeadersFile, dependencyList],
+  integrations: [completeData, securityHeadersFile, dependencyList],
 });

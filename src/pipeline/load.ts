@@ -52,7 +52,11 @@ export interface Snapshot {
 
 export const SNAPSHOT_SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
 
-/** `coverage`: what the Kolada source promises (tests of a fixture snapshot pass their fixture's). */
+/**
+ * Longer than 80 lines on purpose: one pass over the snapshot in dependency
+ * order (areas before values, provenance before everything), sharing the
+ * sealed reader that records which files were read.
+ * `coverage`: what the Kolada source promises (tests of a fixture snapshot pass their fixture's). */
 export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = INDICATORS, coverage: CoverageSpec = KOLADA_SOURCE_COVERAGE): Snapshot {
   const rel = (p: string) => relative(process.cwd(), join(dir, p)) || p;
   const provenance = loadProvenance(dir, rel);

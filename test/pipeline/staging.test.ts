@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recoverDirectory, replaceDirectory, stagingRootOf } from "../../src/pipeline/atomic";
+import { publicDataProblems } from "../../src/pipeline/publish/check-public";
 
 const tmp = mkdtempSync(join(tmpdir(), "finsam-staging-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -116,4 +117,25 @@ describe("killing the data step", () => {
     expect(digest(out)).toEqual(clean);
     expect(existsSync(staging)).toBe(false);
   }, 300_000);
+});
+
+describe("the page build's check of public/", () => {
+  it("accepts the complete output and names a missing file or leftover staging", () => {
+    const pub = join(tmp, "check", "public");
+    const files = new Map([
+      ["datapackage.json", JSON.stringify({ resources: [{ path: "a.csv", alternates: [{ path: "a.json" }] }] })],
+      ["a.csv", "x\n"],
+      ["a.json", "[]\n"],
+      ["codebook.md", "#\n"],
+    ]);
+    replaceDirectory(join(pub, "data"), files);
+    expect(publicDataProblems(pub)).toEqual([]);
+    rmSync(join(pub, "data", "a.json"));
+    mkdirSync(join(pub, "data.tmp-4242"));
+    const problems = publicDataProblems(pub).join("\n");
+    expect(problems).toMatch(/data\.tmp-4242: staging left by an interrupted data step/);
+    expect(problems).toMatch(/a\.json is missing \(listed in datapackage\.json\)/);
+    rmSync(join(pub, "data"), { recursive: true });
+    expect(publicDataProblems(pub).join("\n")).toMatch(/datapackage\.json is missing: run npm run data/);
+  });
 });
