@@ -5,6 +5,8 @@
  * or a last value cut short, no longer matches).
  */
 import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { contentText, type FileContent, type FileTree } from "../atomic";
 import type { Provenance } from "../schema";
 
@@ -27,4 +29,16 @@ export function sealProvenance(source: string, tree: FileTree): FileTree {
     return { ...f, sha256: sha256Of(content) };
   });
   return new Map([...tree, ["provenance.json", JSON.stringify(provenance, null, 2) + "\n"]]);
+}
+
+/**
+ * For generated copies of the snapshot (the benchmark's scaled data, never
+ * data/): add `extra` entries to `<sourceDir>/provenance.json` and record
+ * the sha256 of every listed file as it is on disk now.
+ */
+export function resealOnDisk(sourceDir: string, extra: Provenance["files"] = []): void {
+  const path = join(sourceDir, "provenance.json");
+  const provenance = JSON.parse(readFileSync(path, "utf8")) as Provenance;
+  provenance.files = [...provenance.files, ...extra].map((f) => ({ ...f, sha256: sha256Of(readFileSync(join(sourceDir, f.path))) }));
+  writeFileSync(path, JSON.stringify(provenance, null, 2) + "\n");
 }
