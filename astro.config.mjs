@@ -1,7 +1,9 @@
 // @ts-check
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
+import { publicDataProblems } from "./src/pipeline/publish/check-public.ts";
+import { dependenciesFile } from "./src/security/dependencies.ts";
 import { headersFile } from "./src/security/headers.ts";
 
 /** Writes dist/_headers (Netlify / Cloudflare Pages format) with the documented security headers. */
@@ -10,6 +12,29 @@ const securityHeadersFile = {
   hooks: {
     /** @param {{ dir: URL }} options */
     "astro:build:done": ({ dir }) => writeFileSync(fileURLToPath(new URL("_headers", dir)), headersFile()),
+  },
+};
+
+/** Writes dist/dependencies.json: name, version and licence of every production dependency, from package-lock.json. */
+const dependencyList = {
+  name: "finsam-dependency-list",
+  hooks: {
+    /** @param {{ dir: URL }} options */
+    "astro:build:done": ({ dir }) => {
+      const project = JSON.parse(readFileSync("package.json", "utf8"));
+      writeFileSync(fileURLToPath(new URL("dependencies.json", dir)), dependenciesFile(readFileSync("package-lock.json", "utf8"), project));
+    },
+  },
+};
+
+/** Refuses to build over an incomplete public/data or beside leftover staging (Astro copies public/ whole). */
+const completeData = {
+  name: "finsam-complete-data",
+  hooks: {
+    "astro:build:start": () => {
+      const problems = publicDataProblems("public");
+      if (problems.length) throw new Error(`public/ is not ready to publish:\n  ${problems.join("\n  ")}`);
+    },
   },
 };
 
@@ -39,5 +64,5 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [securityHeadersFile],
+  integrations: [completeData, securityHeadersFile, dependencyList],
 });

@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** Tests that read the built site (dist/) with Node only. */
-const DIST_TESTS = ["test/dist/links.test.ts", "test/dist/version.test.ts", "test/budget/**/*.test.ts", "test/site/dist.test.ts"];
+const DIST_TESTS = ["test/dist/links.test.ts", "test/dist/version.test.ts", "test/dist/no-network.test.ts", "test/budget/**/*.test.ts", "test/site/dist.test.ts"];
 /** Tests that drive Chromium against dist/ (and table.test.ts, which is quick plain Node). */
 const BROWSER_TESTS = ["test/browser/**/*.test.ts"];
 

@@ -7,30 +7,33 @@
  */
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
-import { replaceDirectories, type FileTree } from "../src/pipeline/atomic";
+import { recoverDirectory, replaceDirectories, type FileTree } from "../src/pipeline/atomic";
 import { DataInputError } from "../src/pipeline/errors";
 import { importAreas } from "../src/pipeline/import/areas";
 import { importGeo } from "../src/pipeline/import/geo";
 import { importKolada } from "../src/pipeline/import/kolada";
+import type { CoverageSpec } from "../src/pipeline/coverage";
 import { importKoladaLive, LIVE_SOURCE } from "../src/pipeline/import/kolada-live";
 import { importParticipants } from "../src/pipeline/import/participants";
 import { importRiksdag2015 } from "../src/pipeline/import/printed-tables";
+import { sealProvenance } from "../src/pipeline/import/seal";
 import { importSocsam } from "../src/pipeline/import/socsam-history";
 
 export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam", "deltagare"] as const;
 type SourceId = (typeof SOURCES)[number];
 
-export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES): Map<SourceId, FileTree> {
+/** `coverage`: what the Kolada source promises (default: the real archive's, src/pipeline/coverage.ts; tests pass their fixture's). */
+export function runImport(from: string, out: string, only: readonly SourceId[] = SOURCES, coverage?: CoverageSpec): Map<SourceId, FileTree> {
   const { areas, files: areaFiles } = importAreas(from);
   const importers: Record<SourceId, () => FileTree> = {
     areas: () => areaFiles,
-    kolada: () => importKolada(from, areas).files,
+    kolada: () => importKolada(from, areas, coverage).files,
     geo: () => importGeo(from, areas).files,
     "riksdag-2015": () => importRiksdag2015(from).files,
     deltagare: () => importParticipants(from).files,
     socsam: () => importSocsam(from, areas.kommuner).files,
   };
-  const trees = new Map(only.map((id) => [id, importers[id]()] as const));
+  const trees = new Map(only.map((id) => [id, sealProvenance(id, importers[id]())] as const));
   replaceDirectories([...trees].map(([id, tree]) => [join(out, id), tree] as const));
   return trees;
 }
@@ -52,6 +55,7 @@ function main(): void {
   if (values.only === LIVE_SOURCE) return runLiveImport(resolve(values.from), resolve(values.out!));
   for (const id of only) if (!SOURCES.includes(id)) throw new Error(`unknown source ${id}; known: ${SOURCES.join(", ")}`);
   const started = performance.now();
+  for (const id of only) for (const line of recoverDirectory(join(resolve(values.out!), id))) console.log(line);
   const trees = runImport(resolve(values.from), resolve(values.out!), only);
   for (const [id, tree] of trees) console.log(`imported ${id}: ${tree.size} files → ${join(values.out!, id)}`);
   console.log(`import done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

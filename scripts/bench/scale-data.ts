@@ -25,6 +25,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildData } from "../../src/pipeline/build";
 import { formatCsv, parseCsv } from "../../src/pipeline/csv";
+import { resealOnDisk } from "../../src/pipeline/import/seal";
+import type { Provenance } from "../../src/pipeline/schema";
 import { INDICATORS, type IndicatorInfo } from "../../src/pipeline/indicators";
 import { parseDateBound } from "../../src/pipeline/registry/dates";
 import { DATA_VINTAGE } from "../../src/pipeline/vintage";
@@ -91,6 +93,8 @@ function scaleRegistry(reg: string, k: number): void {
 function scaleIndicators(kolada: string, k: number): void {
   const meta = readTable(join(kolada, "indicators.csv"));
   const metaRows = [...meta.rows];
+  const provenance = JSON.parse(readFileSync(join(kolada, "provenance.json"), "utf8")) as Provenance;
+  const extra: Provenance["files"] = [];
   for (const info of INDICATORS) {
     const text = readFileSync(join(kolada, "values", `${info.kpi.toLowerCase()}.csv`), "utf8");
     const m = meta.rows.find((r) => r.kpi === info.kpi)!;
@@ -101,9 +105,16 @@ function scaleIndicators(kolada: string, k: number): void {
       const out = [lines[0], ...lines.slice(1).map((l) => (l.startsWith(info.kpi + ",") ? id + l.slice(info.kpi.length) : l))].join("\n");
       writeFileSync(join(kolada, "values", `${id.toLowerCase()}.csv`), out);
       metaRows.push({ ...m, kpi: id, title: `${m.title} (bench ${i})` });
+      const original = provenance.files.find((f) => f.path === `values/${info.kpi.toLowerCase()}.csv`)!;
+      extra.push({ ...original, path: `values/${id.toLowerCase()}.csv`, title: `${original.title} (bench ${i})` });
     }
   }
   writeFileSync(join(kolada, "indicators.csv"), formatCsv(meta.columns, metaRows));
+  // The loader checks every snapshot file against provenance.json: list the generated files and record their checksums.
+  const indicators = provenance.files.find((f) => f.path === "indicators.csv")!;
+  indicators.rows = metaRows.length;
+  writeFileSync(join(kolada, "provenance.json"), JSON.stringify(provenance, null, 2) + "\n");
+  resealOnDisk(kolada, extra);
 }
 
 export interface ScaleResult {

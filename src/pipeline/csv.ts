@@ -33,9 +33,19 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
+/**
+ * The longest field any input may hold. The longest real one (a registry
+ * note) has about 430 characters; a field of megabytes is a corrupt file, and
+ * would otherwise break a later step far from the file ("Invalid string length").
+ */
+export const MAX_FIELD_CHARS = 10_000;
+
 /** RFC 4180 CSV with a comma separator and a header row. */
 export function parseCsv(text: string, file: string, expectedColumns: readonly string[] = []): CsvTable {
   if (text.trim() === "") throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `the file is empty (expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""})`);
+  const first = text.trimStart()[0];
+  if (first === "{" || first === "[")
+    throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `this is JSON, not CSV (it starts with "${first}"); expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""}`);
   const records = splitRecords(text, file);
   const header = records[0]!;
   const columns = header.fields.map((c) => c.trim());
@@ -55,7 +65,12 @@ export function parseCsv(text: string, file: string, expectedColumns: readonly s
       );
     }
     const values: Record<string, string> = {};
-    columns.forEach((column, i) => (values[column] = record.fields[i]!));
+    columns.forEach((column, i) => {
+      const value = record.fields[i]!;
+      if (value.length > MAX_FIELD_CHARS)
+        throw new DataInputError({ file, row: record.line, column, value }, `a field of ${value.length} characters; at most ${MAX_FIELD_CHARS} are accepted`);
+      values[column] = value;
+    });
     rows.push({ row: record.line, values });
   }
   if (rows.length === 0) throw new DataInputError({ file, row: 2, column: columns[0] }, "the file has a header but no data rows");
@@ -136,13 +151,30 @@ export function formatCsv(columns: readonly string[], rows: readonly Record<stri
   return formatCsvChunks(columns, rows, Infinity).join("");
 }
 
-/** The same CSV text, in chunks of at most `rowsPerChunk` rows (for files too large for one string). */
-export function formatCsvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[], rowsPerChunk = 20_000): string[] {
+/**
+ * The same CSV text, in chunks of at most `rowsPerChunk` rows (for files too
+ * large for one string). `forSpreadsheets`: text cells are made safe to open
+ * in a spreadsheet (see spreadsheetSafe); used for published downloads, never
+ * for the snapshot, which keeps the source's text exactly.
+ */
+export function formatCsvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[], rowsPerChunk = 20_000, forSpreadsheets = false): string[] {
+  const text = forSpreadsheets ? (v: unknown) => (typeof v === "string" ? spreadsheetSafe(v) : cell(v)) : cell;
   const chunks = [columns.map(quote).join(",") + "\n"];
   for (let i = 0; i < rows.length; i += rowsPerChunk) {
-    chunks.push(rows.slice(i, i + rowsPerChunk).map((row) => columns.map((c) => quote(cell(row[c]))).join(",") + "\n").join(""));
+    chunks.push(rows.slice(i, i + rowsPerChunk).map((row) => columns.map((c) => quote(text(row[c]))).join(",") + "\n").join(""));
   }
   return chunks;
+}
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -,
+ * @, a tab or a carriage return as a formula. Such a text cell gets a leading
+ * apostrophe, which spreadsheets show as plain text. Numbers stay numbers:
+ * they are written from number values, and a text cell that is exactly a
+ * number ("-5", "-0.5") is left as it is.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 function cell(value: unknown): string {

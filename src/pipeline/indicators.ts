@@ -23,6 +23,12 @@ export interface IndicatorInfo {
   shortUnit: string;
   decimals: number;
   kind: "count" | "rate" | "percent";
+  /**
+   * What the definition allows, checked at import and on every load: days
+   * per person in a year at most 365, a share 0–100, a count of people a
+   * whole number ≥ 0 (null: no upper bound).
+   */
+  bounds: { min: number; max: number | null };
   aggregation: Aggregation;
   /** Why this aggregation, and how close it is to the publisher's own method. */
   aggregationNote: string;
@@ -32,6 +38,11 @@ export interface IndicatorInfo {
 
 const POP_16_64_NOTE =
   "Vägt med antalet invånare 16–64 år (N01954 + N01955) i varje kommun samma år.";
+
+/** Days per person and year: at most every day of the year. */
+const DAYS_IN_YEAR = { min: 0, max: 365 };
+const SHARE = { min: 0, max: 100 };
+const COUNT = { min: 0, max: null };
 
 /** Keeps each slug's literal type, so the published dataset names are known to the compiler (publish/datasets/index.ts). */
 function catalog<const S extends string>(list: ReadonlyArray<IndicatorInfo & { slug: S }>): ReadonlyArray<IndicatorInfo & { slug: S }> {
@@ -48,6 +59,7 @@ export const INDICATORS = catalog([
     shortUnit: "dagar",
     decimals: 1,
     kind: "rate",
+    bounds: DAYS_IN_YEAR,
     aggregation: "weighted_pop_16_64",
     aggregationNote: POP_16_64_NOTE + " Ohälsotalet är dagar per invånare 16–64 år, så vägningen följer måttets egen nämnare.",
     keyFacts: [
@@ -64,6 +76,7 @@ export const INDICATORS = catalog([
     shortUnit: "dagar",
     decimals: 1,
     kind: "rate",
+    bounds: DAYS_IN_YEAR,
     aggregation: "weighted_pop_16_64",
     aggregationNote:
       POP_16_64_NOTE + " Måttets nämnare är registrerade försäkrade 16–64 år utan hel sjuk- eller aktivitetsersättning; befolkningen 16–64 år är en närmevärdesvikt.",
@@ -78,6 +91,7 @@ export const INDICATORS = catalog([
     shortUnit: "%",
     decimals: 1,
     kind: "percent",
+    bounds: SHARE,
     aggregation: "weighted_pop_16_64",
     aggregationNote: POP_16_64_NOTE + " Måttets nämnare är befolkningen 18–64 år; 16–64 år är en närmevärdesvikt.",
     keyFacts: [
@@ -94,6 +108,7 @@ export const INDICATORS = catalog([
     shortUnit: "%",
     decimals: 1,
     kind: "percent",
+    bounds: SHARE,
     aggregation: "weighted_pop_16_64",
     aggregationNote: POP_16_64_NOTE + " Befolkningen 16–24 år finns inte i underlaget; 16–64 år är en närmevärdesvikt.",
     keyFacts: ["Öppet arbetslösa och personer i program med aktivitetsstöd 16–24 år, som andel av befolkningen 16–24 år."],
@@ -107,6 +122,7 @@ export const INDICATORS = catalog([
     shortUnit: "%",
     decimals: 1,
     kind: "percent",
+    bounds: SHARE,
     aggregation: "weighted_pop_16_64",
     aggregationNote: POP_16_64_NOTE + " Måttets nämnare är befolkningen 25–64 år; 16–64 år är en närmevärdesvikt.",
     keyFacts: ["Arbetslösa eller i program med aktivitetsstöd i minst sex månader, 25–64 år, som andel av befolkningen."],
@@ -120,6 +136,7 @@ export const INDICATORS = catalog([
     shortUnit: "%",
     decimals: 1,
     kind: "percent",
+    bounds: SHARE,
     aggregation: "weighted_pop_total",
     aggregationNote: "Vägt med hela befolkningen (N01951) i varje kommun samma år, eftersom måttet är en andel av alla invånare.",
     keyFacts: ["Invånare (även barn) som någon gång under året fått ekonomiskt bistånd, som andel av alla invånare."],
@@ -133,6 +150,7 @@ export const INDICATORS = catalog([
     shortUnit: "%",
     decimals: 1,
     kind: "percent",
+    bounds: SHARE,
     aggregation: "weighted_pop_16_64",
     aggregationNote: POP_16_64_NOTE + " Befolkningen 16–24 år finns inte i underlaget; 16–64 år är en närmevärdesvikt.",
     keyFacts: ["Invånare 16–24 år som under året varken arbetat (inkomst över ett basbelopp) eller studerat."],
@@ -146,6 +164,7 @@ export const INDICATORS = catalog([
     shortUnit: "personer",
     decimals: 0,
     kind: "count",
+    bounds: COUNT,
     aggregation: "sum",
     aggregationNote: "Summa över kommunerna.",
     keyFacts: ["Folkbokförda invånare den 31 december."],
@@ -159,6 +178,7 @@ export const INDICATORS = catalog([
     shortUnit: "personer",
     decimals: 0,
     kind: "count",
+    bounds: COUNT,
     aggregation: "sum",
     aggregationNote: "Summa över kommunerna.",
     keyFacts: ["Folkbokförda invånare 16–19 år den 31 december."],
@@ -172,6 +192,7 @@ export const INDICATORS = catalog([
     shortUnit: "personer",
     decimals: 0,
     kind: "count",
+    bounds: COUNT,
     aggregation: "sum",
     aggregationNote: "Summa över kommunerna.",
     keyFacts: ["Folkbokförda invånare 20–64 år den 31 december."],
@@ -190,3 +211,32 @@ export function indicatorInfo(kpi: string): IndicatorInfo {
 /** Years any imported value may carry; outside this a year is a typo, not data. */
 export const FIRST_YEAR = 1990;
 export const LAST_YEAR = 2026;
+
+/** Why a value breaks its indicator's definition, or null when it fits (see IndicatorInfo.bounds). */
+export function boundsProblem(info: IndicatorInfo, value: number): string | null {
+  const { min, max } = info.bounds;
+  const range = `${min}–${max ?? "∞"} ${info.shortUnit}`;
+  if (value < min) return `${value < 0 ? "negative value" : "below the lower bound"} for ${info.kpi} (allowed ${range})`;
+  if (max !== null && value > max) return `${info.kind === "percent" ? "a share above 100 %" : "above the upper bound"} for ${info.kpi} (allowed ${range}: ${info.unit})`;
+  if (info.kind === "count" && !Number.isInteger(value)) return `a count of people must be a whole number (${info.kpi})`;
+  return null;
+}
+
+/** How far a both-sexes value may lie outside its women's and men's values: the rounding of one published decimal. */
+export const TOTAL_ROUNDING = 0.05;
+
+/**
+ * A rate or share for both sexes lies between the women's and the men's
+ * values. When the publisher's total does not (beyond rounding), or is 0
+ * while both parts are positive, it is a defect in the source, not a
+ * measurement: the reason, in Swedish for the published note, or null.
+ * (Counts are sums, not averages, and are not checked this way.)
+ */
+export function totalOutsidePartsReason(info: IndicatorInfo, t: number, k: number, m: number): string | null {
+  if (info.kind === "count") return null;
+  const [lo, hi] = [Math.min(k, m), Math.max(k, m)];
+  const outside = t < lo - TOTAL_ROUNDING - 1e-9 || t > hi + TOTAL_ROUNDING + 1e-9 || (t === 0 && k > 0 && m > 0);
+  if (!outside) return null;
+  const sv = (x: number) => String(x).replace(".", ",");
+  return `Källan anger ${sv(t)} för båda könen men ${sv(k)} för kvinnor och ${sv(m)} för män; värdet för båda könen ska ligga mellan dem. Ett fel i källan, inte en mätning, så värdet används inte.`;
+}

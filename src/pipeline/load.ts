@@ -3,12 +3,15 @@
  * files are committed and may be edited by hand, so the build trusts nothing
  * it has not checked. Reads only data/, never the original sources.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Topology } from "topojson-specification";
 import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
-import { INDICATORS, type IndicatorInfo } from "./indicators";
+import { firstMissingKommunValue, KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "./coverage";
+import { parseJson, readRegularFile } from "./files";
+import { boundsProblem, INDICATORS, totalOutsidePartsReason, type IndicatorInfo } from "./indicators";
 import {
   indicatorMetaSchema,
   indicatorValueSchema,
@@ -50,14 +53,38 @@ export interface Snapshot {
   history: HistoryTables;
 }
 
-export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = INDICATORS): Snapshot {
+export const SNAPSHOT_SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
+
+/**
+ * Longer than 80 lines on purpose: one pass over the snapshot in dependency
+ * order (areas before values, provenance before everything), sharing the
+ * sealed reader that records which files were read.
+ * `coverage`: what the Kolada source promises (tests of a fixture snapshot pass their fixture's). */
+export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = INDICATORS, coverage: CoverageSpec = KOLADA_SOURCE_COVERAGE): Snapshot {
   const rel = (p: string) => relative(process.cwd(), join(dir, p)) || p;
-  const read = <S extends z.ZodType>(path: string, schema: S, columns: readonly string[]) => {
+  const provenance = loadProvenance(dir, rel);
+  const sealed = sealedFiles(provenance);
+  const seen = new Set<string>();
+  /** A snapshot file's bytes, after proving they are what the importer wrote (provenance sha256). */
+  const readSealed = (path: string): { bytes: Buffer; entry: Provenance["files"][number] } => {
     const file = rel(path);
-    if (!existsSync(join(dir, path))) throw new DataInputError({ file }, "snapshot file missing: run the importer (npm run import -- --from …)");
-    const table = parseCsv(decodeUtf8(readFileSync(join(dir, path)), file), file);
+    const recorded = sealed.get(path);
+    const source = path.split("/")[0]!;
+    if (!recorded) throw new DataInputError({ file }, `not listed in ${rel(`${source}/provenance.json`)}: a snapshot file must come from the importer`);
+    const bytes = readRegularFile(dir, path, file, "snapshot file missing: run the importer (npm run import -- --from …)");
+    checkSeal(bytes, recorded, file, rel(`${source}/provenance.json`), source);
+    seen.add(path);
+    return { bytes, entry: recorded };
+  };
+  const read = <S extends z.ZodType>(path: string, schema: S, columns: readonly string[]) => {
+    const { bytes, entry } = readSealed(path);
+    const file = rel(path);
+    const table = parseCsv(decodeUtf8(bytes, file), file);
     requireColumns(table, columns);
-    return { file, rows: validateRows(schema, table) };
+    const rows = validateRows(schema, table);
+    if (entry.rows !== undefined && rows.length !== entry.rows)
+      throw new DataInputError({ file, row: rows.length + 1 }, `${rows.length} data rows, but provenance.json records ${entry.rows}`);
+    return { file, rows };
   };
 
   const kommuner = read("areas/kommuner.csv", kommunSchema, SNAPSHOT_COLUMNS.kommun);
@@ -81,6 +108,7 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
       if (known && !known.has(r.code)) throw new DataInputError({ file: v.file, row: r.row, column: "code", value: r.code }, `unknown ${r.level} code`);
     }
     assertUniqueKey(v.rows, ["level", "code", "year", "sex"], v.file);
+    checkValues(info, v.rows, v.file, kommuner.rows.map((k) => k.kommunkod), coverage);
     values.set(info.kpi, v.rows.map(({ row: _r, ...x }) => x));
   }
 
@@ -106,22 +134,13 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     foerbundTables.set([...ids][0]!, { file: t.file, rows: t.rows });
   }
 
-  const provenance = new Map<string, Provenance>();
-  for (const source of ["areas", "kolada", "geo", "riksdag-2015", "socsam"]) {
-    const file = rel(`${source}/provenance.json`);
-    const parsed = provenanceSchema.safeParse(JSON.parse(readFileSync(join(dir, source, "provenance.json"), "utf8")));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DataInputError({ file, column: issue.path.join(".") }, issue.message);
-    }
-    provenance.set(source, parsed.data);
-  }
-
   const history = Object.fromEntries(
     HISTORY_TABLE_IDS.map((id) => [id, read(`socsam/history/${id}.csv`, HISTORY_SCHEMAS[id], historyColumns(id)).rows.map(({ row: _r, ...x }) => x)]),
   ) as unknown as HistoryTables;
 
-  const topology = JSON.parse(readFileSync(join(dir, "geo/sweden.topo.json"), "utf8")) as Topology;
+  const topology = readTopology(readSealed("geo/sweden.topo.json").bytes, rel("geo/sweden.topo.json"), kommuner.rows, lan.rows, sealed.get("geo/sweden.topo.json")!.rows);
+  // A file the provenance lists but nobody read was deleted (folders are listed, not trusted).
+  for (const path of sealed.keys()) if (!seen.has(path)) readSealed(path);
   return {
     kommuner: kommuner.rows.map(({ row: _r, ...k }) => k),
     lan: lan.rows.map(({ row: _r, ...l }) => l),
@@ -134,4 +153,100 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     provenance,
     history,
   };
+}
+
+function loadProvenance(dir: string, rel: (p: string) => string): Map<string, Provenance> {
+  const provenance = new Map<string, Provenance>();
+  for (const source of SNAPSHOT_SOURCES) {
+    const file = rel(`${source}/provenance.json`);
+    const bytes = readRegularFile(dir, `${source}/provenance.json`, file, "provenance file missing: every snapshot folder has one; run the importer (npm run import -- --from …)");
+    const parsed = provenanceSchema.safeParse(parseJson(decodeUtf8(bytes, file), file));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DataInputError({ file, column: issue.path.join(".") }, issue.message);
+    }
+    for (const [i, f] of parsed.data.files.entries())
+      if (!f.sha256) throw new DataInputError({ file, column: `files.${i}.sha256` }, `no sha256 recorded for ${f.path}: re-import this source (npm run import -- --from … --only ${source})`);
+    provenance.set(source, parsed.data);
+  }
+  return provenance;
+}
+
+/** "source/path" → its provenance entry. */
+function sealedFiles(provenance: Map<string, Provenance>): Map<string, Provenance["files"][number]> {
+  return new Map([...provenance].flatMap(([source, p]) => p.files.map((f) => [`${source}/${f.path}`, f] as const)));
+}
+
+/**
+ * The bytes must hash to the sha256 the importer recorded. A file cut at a
+ * line boundary, or a last value cut short (35.3 → 35), fails here naming the
+ * file; the line count tells a cut file from an edited one.
+ */
+function checkSeal(bytes: Buffer, entry: Provenance["files"][number], file: string, provenanceFile: string, source: string): void {
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  if (sha === entry.sha256) return;
+  const lines = bytes.toString("utf8").split("\n").filter((l, i, all) => l !== "" || i < all.length - 1).length;
+  const expectedLines = entry.rows !== undefined && !file.endsWith(".json") ? entry.rows + 1 : undefined;
+  const counted = expectedLines !== undefined && lines !== expectedLines ? `, and it has ${lines} lines where ${expectedLines} were written (cut?)` : "";
+  throw new DataInputError(
+    { file, row: expectedLines !== undefined && lines < expectedLines ? lines + 1 : undefined },
+    `the file differs from what the importer wrote: sha256 ${sha.slice(0, 12)}…, ${provenanceFile} records ${entry.sha256!.slice(0, 12)}…${counted}. ` +
+      `Restore it (git checkout), or after an intended source change re-import: npm run import -- --from <folder> --only ${source}`,
+  );
+}
+
+/** Each value within its indicator's bounds; a both-sexes value outside its parts must already be a source_defect. */
+function checkValues(info: IndicatorInfo, rows: ReadonlyArray<IndicatorValue & { row: number }>, file: string, kommunCodes: readonly string[], coverage: CoverageSpec): void {
+  const byKey = new Map(rows.map((r) => [`${r.level}|${r.code}|${r.year}|${r.sex}`, r]));
+  for (const r of rows) {
+    if (r.value === null) continue;
+    const problem = boundsProblem(info, r.value);
+    if (problem) throw new DataInputError({ file, row: r.row, column: "value", value: r.value }, problem);
+    if (r.sex !== "T") continue;
+    const [k, m] = (["K", "M"] as const).map((sex) => byKey.get(`${r.level}|${r.code}|${r.year}|${sex}`)?.value ?? null);
+    const reason = k === null || m === null || k === undefined || m === undefined ? null : totalOutsidePartsReason(info, r.value, k, m);
+    if (reason) throw new DataInputError({ file, row: r.row, column: "status", value: r.status }, `the value for both sexes lies outside the values for women and men (${k}, ${m}): it must be a source_defect; re-import`);
+  }
+  const missing = firstMissingKommunValue(info.kpi, rows, kommunCodes, coverage);
+  if (missing) throw new DataInputError({ file, column: "code", value: `${missing.code} ${missing.year} ${missing.sex}` }, `a kommun value is missing: ${missing.reason}`);
+}
+
+type Position = [number, number];
+/**
+ * The topology the map is drawn from: objects kommuner and lan with one
+ * geometry per code, arcs of finite coordinate pairs, arc indexes in range.
+ * A broken topology would otherwise only fail inside astro build.
+ */
+function readTopology(bytes: Buffer, file: string, kommuner: readonly Kommun[], lan: readonly Lan[], rows: number | undefined): Topology {
+  const topo = parseJson(decodeUtf8(bytes, file), file) as Partial<Topology> | null;
+  const fail = (column: string, value: unknown, problem: string): never => {
+    throw new DataInputError({ file, column, value: typeof value === "string" ? value : JSON.stringify(value)?.slice(0, 80) }, problem);
+  };
+  if (topo === null || typeof topo !== "object" || topo.type !== "Topology") return fail("type", topo?.type ?? null, "not a TopoJSON Topology");
+  if (!Array.isArray(topo.arcs)) return fail("arcs", typeof topo.arcs, "a topology needs an array of arcs");
+  topo.arcs.forEach((arc, i) => {
+    if (!Array.isArray(arc) || arc.length < 2 || !arc.every((p: unknown) => Array.isArray(p) && p.length >= 2 && (p as Position).every((x) => typeof x === "number" && Number.isFinite(x))))
+      fail(`arcs.${i}`, arc, "an arc must be at least two positions of finite numbers");
+  });
+  const arcCount = topo.arcs.length;
+  const checkIndexes = (x: unknown, where: string): void => {
+    if (Array.isArray(x)) return x.forEach((y, i) => checkIndexes(y, `${where}.${i}`));
+    if (typeof x !== "number" || !Number.isInteger(x) || (x < 0 ? ~x : x) >= arcCount) fail(where, x, `not an arc index (0–${arcCount - 1}, or its complement)`);
+  };
+  let geometries = 0;
+  for (const [name, codes] of [["kommuner", kommuner.map((k) => k.kommunkod)], ["lan", lan.map((l) => l.lanskod)]] as const) {
+    const object = topo.objects?.[name];
+    if (object?.type !== "GeometryCollection" || !Array.isArray(object.geometries)) return fail(`objects.${name}`, object?.type ?? null, "expected a GeometryCollection");
+    const ids = new Set<string>();
+    object.geometries.forEach((g, i) => {
+      if (typeof g.id !== "string") fail(`objects.${name}.geometries.${i}.id`, g.id ?? null, "a geometry id must be a code as text");
+      if (g.type !== "Polygon" && g.type !== "MultiPolygon") fail(`objects.${name}.geometries.${i}.type`, g.type, "expected a Polygon or MultiPolygon");
+      checkIndexes((g as { arcs?: unknown }).arcs, `objects.${name}.geometries.${i}.arcs`);
+      ids.add(g.id as string);
+    });
+    for (const code of codes) if (!ids.has(code)) fail(`objects.${name}`, code, "no geometry for this code");
+    geometries += object.geometries.length;
+  }
+  if (rows !== undefined && geometries !== rows) fail("objects", geometries, `${geometries} geometries, but provenance.json records ${rows}`);
+  return topo as Topology;
 }

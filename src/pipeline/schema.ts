@@ -5,14 +5,14 @@
  */
 import { z } from "zod";
 import { FIRST_YEAR, LAST_YEAR } from "./indicators";
-import { kommunkod, lanskod, nonEmpty, optionalPointDecimal, pointDecimal, yearIn } from "./validate";
+import { kommunkod, lanskod, name, nonEmpty, optionalHttpUrl, optionalPointDecimal, pointDecimal, yearIn } from "./validate";
 
 export const kommunSchema = z
-  .object({ kommunkod, name: nonEmpty, lanskod })
+  .object({ kommunkod, name, lanskod })
   .refine((k) => k.kommunkod.startsWith(k.lanskod), { message: "kommunkod must start with its länskod", path: ["lanskod"] });
 export type Kommun = z.output<typeof kommunSchema>;
 
-export const lanSchema = z.object({ lanskod, name: nonEmpty });
+export const lanSchema = z.object({ lanskod, name });
 export type Lan = z.output<typeof lanSchema>;
 
 export const AREA_LEVELS = ["kommun", "lan", "riket"] as const;
@@ -158,7 +158,7 @@ export const provenanceSchema = z.object({
     method: nonEmpty,
     archive: nonEmpty,
     archived_on: z.string(),
-    url: z.string(),
+    url: optionalHttpUrl,
   }),
   files: z.array(
     z.object({
@@ -167,6 +167,8 @@ export const provenanceSchema = z.object({
       from: z.array(z.object({ file: nonEmpty, sha256: z.string().regex(/^[0-9a-f]{64}$/) })).min(1),
       source_ref: z.string(),
       rows: z.number().int().nonnegative().optional(),
+      /** The snapshot file's own checksum, added by the importer (import/seal.ts) and required by the loader on every load. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hexadecimal characters").optional(),
     }),
   ),
   notes: z.array(z.string()),

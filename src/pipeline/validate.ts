@@ -43,12 +43,25 @@ export const pointDecimal = z.string().transform((s, ctx) => {
     ctx.addIssue({ code: "custom", message: "decimal comma: numbers must use a decimal point" });
     return z.NEVER;
   }
+  // No measured value needs more than 40 characters; a longer run of digits is a corrupt cell.
+  if (t.length > MAX_NUMBER_CHARS) {
+    ctx.addIssue({ code: "custom", message: `not a number: ${t.length} characters, at most ${MAX_NUMBER_CHARS}` });
+    return z.NEVER;
+  }
   if (!/^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
     ctx.addIssue({ code: "custom", message: "not a number" });
     return z.NEVER;
   }
-  return Number(t);
+  const n = Number(t);
+  // 1e999 parses as Infinity, which a CSV would write as an empty cell that claims to be published.
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: "custom", message: "not a finite number (too large)" });
+    return z.NEVER;
+  }
+  return n;
 });
+
+export const MAX_NUMBER_CHARS = 40;
 
 /** As pointDecimal, but an empty cell is a missing value (null), never 0. */
 export const optionalPointDecimal = z.string().transform((s, ctx) => {
@@ -72,3 +85,30 @@ export const yearIn = (min: number, max: number) =>
     .refine((y) => y >= min && y <= max, `year out of range ${min}–${max}`);
 
 export const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** A name (kommun, län, förbund): non-empty and at most 200 characters, so a corrupt cell fails here, named, not later. */
+export const MAX_NAME_CHARS = 200;
+export const name = nonEmpty.max(MAX_NAME_CHARS, `longer than ${MAX_NAME_CHARS} characters: not a name`);
+
+/**
+ * A web address that parses as an http(s) URL and holds only the characters
+ * RFC 3986 allows (no quotes, angle brackets, spaces or backslashes), so it
+ * can never close an HTML attribute even where escaping were forgotten.
+ */
+export function httpUrlProblem(s: string): string | null {
+  if (!/^https?:\/\//i.test(s)) return "a URL must start with http:// or https://";
+  if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(s)) return "a URL may only hold the characters RFC 3986 allows (no quotes, <, >, spaces)";
+  try {
+    const url = new URL(s);
+    if (url.hostname === "") return "a URL needs a host";
+  } catch {
+    return "not a URL that parses";
+  }
+  return null;
+}
+
+/** An http(s) URL (see httpUrlProblem), or empty where a source has none. */
+export const optionalHttpUrl = z.string().superRefine((s, ctx) => {
+  const problem = s === "" ? null : httpUrlProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentText, replaceDirectory } from "../../src/pipeline/atomic";
+import { resealSource } from "../fixtures/reseal";
 import { buildData, type DataBuild } from "../../src/pipeline/build";
 import { parseCsv } from "../../src/pipeline/csv";
 import { PUBLISHED_SCHEMAS, type PublishedName } from "../../src/pipeline/publish/datasets";
@@ -112,6 +113,22 @@ describe("published datasets", () => {
     expect(pop2022).toMatchObject({ published: 10521556, recomputed: 10521556, difference: 0 });
   });
 
+  it("writes no CSV cell a spreadsheet would run as a formula (=, +, @, tab, CR, or - before a non-number)", () => {
+    let cells = 0;
+    for (const [path, content] of first.files) {
+      if (!path.endsWith(".csv")) continue;
+      const table = parseCsv(contentText(content), path);
+      for (const row of table.rows)
+        for (const [column, cell] of Object.entries(row.values)) {
+          cells++;
+          expect(/^([=+@\t\r]|-(?!\d+(\.\d+)?$))/.test(cell), `${path}, row ${row.row}, column ${column}: ${cell}`).toBe(false);
+        }
+    }
+    expect(cells).toBeGreaterThan(1_000_000);
+    // The real note "= 433 + 58 in table B2-13" is written as text.
+    expect(contentText(first.files.get("forbund-siffror-2015.csv"))).toContain(",'= 433 + 58 in table B2-13,");
+  });
+
   it("gives byte-identical files when built twice", () => {
     const second = buildData("data", info);
     expect([...second.files.keys()].sort()).toEqual([...first.files.keys()].sort());
@@ -128,9 +145,13 @@ describe("all-or-nothing output", () => {
     cpSync("data", data, { recursive: true });
     const file = join(data, "snapshot/kolada/values/n00957.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace("N00957,riket,00,2009,T,32.8,", "N00957,riket,00,2009,T,32;8,"));
+    // The committed file no longer matches its recorded sha256 …
+    expect(() => buildData(data, info)).toThrow(/n00957\.csv: the file differs from what the importer wrote: sha256 .*provenance\.json records/);
+    // … and once resealed (as a re-import would), the bad cell itself is named.
+    resealSource(join(data, "snapshot"), "kolada");
     expect(() => buildData(data, info)).toThrow(/n00957\.csv, row \d+, column "value", value "32;8": not a number/);
     expect(readFileSync(join(out, "ohalsotal.csv"))).toEqual(before);
-    expect(readdirSync(tmp).filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f.includes(".tmp-") || f.startsWith(".staging"))).toEqual([]);
   });
 
   it("fails when a län total no longer matches its kommuner", () => {
@@ -138,6 +159,7 @@ describe("all-or-nothing output", () => {
     cpSync("data", data, { recursive: true });
     const file = join(data, "snapshot/kolada/values/n01951.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace(/N01951,kommun,0114,2020,T,(\d+),/, (_, v) => `N01951,kommun,0114,2020,T,${Number(v) * 2},`));
+    resealSource(join(data, "snapshot"), "kolada");
     expect(() => buildData(data, info)).toThrow(/län\/riket totals differ .* beyond tolerance/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv } from "../../src/pipeline/csv";
+import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv, spreadsheetSafe } from "../../src/pipeline/csv";
 import { jsonArrayChunks } from "../../src/pipeline/publish/write";
 
 describe("parseCsv", () => {
@@ -42,5 +42,23 @@ describe("jsonArrayChunks", () => {
     expect(jsonArrayChunks(rows, 2).join("")).toBe(JSON.stringify(rows) + "\n");
     expect(jsonArrayChunks(rows, 2)).toHaveLength(3);
     expect(jsonArrayChunks([], 2).join("")).toBe("[]\n");
+  });
+});
+
+describe("CSV for spreadsheets (OWASP CSV injection)", () => {
+  it("puts an apostrophe before a text cell a spreadsheet would run as a formula", () => {
+    for (const text of ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-x", "- 24 000", "@SUM(A1)", "\tx", "\rx", "= 433 + 58 in table B2-13", "-"])
+      expect(spreadsheetSafe(text), JSON.stringify(text)).toBe(`'${text}`);
+  });
+  it("leaves numbers, numbers written as text and ordinary text alone", () => {
+    for (const text of ["-5", "-0.5", "12", "Älvsbyn", "", "0114", "a=b"]) expect(spreadsheetSafe(text)).toBe(text);
+    const csv = formatCsvChunks(["name", "value"], [{ name: "=HYPERLINK(\"http://x\")", value: -3.5 }], undefined, true).join("");
+    expect(csv).toBe("name,value\n\"'=HYPERLINK(\"\"http://x\"\")\",-3.5\n");
+    // The snapshot keeps the source's text exactly.
+    expect(formatCsv(["name"], [{ name: "=1+1" }])).toBe("name\n=1+1\n");
+  });
+  it("refuses JSON given as CSV and a field of megabytes, naming file, row and column", () => {
+    expect(() => parseCsv('[{"a":1}]', "f.csv", ["a"])).toThrow(/f\.csv, row 1, column "a": this is JSON, not CSV/);
+    expect(() => parseCsv(`a,b\n1,${"9".repeat(20_000)}\n`, "f.csv")).toThrow(/f\.csv, row 2, column "b", value "9{77}\.\.\.": a field of 20000 characters/);
   });
 });

@@ -8,14 +8,14 @@ import { feature } from "topojson-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import";
 import { loadSnapshot } from "../../src/pipeline/load";
-import { writeSourceTree } from "../fixtures/source-tree";
+import { FIXTURE_COVERAGE, writeSourceTree } from "../fixtures/source-tree";
 
 let src: string;
 let out: string;
 beforeAll(() => {
   src = writeSourceTree();
   out = mkdtempSync(join(tmpdir(), "finsam-import-"));
-  runImport(src, out);
+  runImport(src, out, undefined, FIXTURE_COVERAGE);
 });
 afterAll(() => {
   rmSync(src, { recursive: true, force: true });
@@ -28,8 +28,8 @@ describe("Kolada importer (DDF layout)", () => {
     const lines = read("kolada/values/n00957.csv").trim().split("\n");
     expect(lines[0]).toBe("kpi,level,code,year,sex,value,status,note");
     expect(lines).toContain("N00957,riket,00,2019,T,40,published,");
-    expect(lines).toContain("N00957,lan,01,2019,K,10,published,");
-    expect(lines).toContain("N00957,kommun,0114,2020,M,6,published,");
+    expect(lines).toContain("N00957,lan,01,2019,K,20,published,");
+    expect(lines).toContain("N00957,kommun,0114,2020,M,12,published,");
     expect(lines).toHaveLength(1 + 5 * 3);
   });
   it("writes counts as whole numbers and keeps a KPI without a sex split as T only", () => {
@@ -105,7 +105,7 @@ describe("areas, geo and printed-table importers", () => {
     expect(b212.rows).toBe(1);
   });
   it("writes a snapshot that the build's loader accepts", () => {
-    const s = loadSnapshot(out);
+    const s = loadSnapshot(out, undefined, FIXTURE_COVERAGE);
     expect(s.values.get("N00957")).toHaveLength(15);
     expect(s.printed.get("T01")).toHaveLength(1);
     expect(s.foerbundTables.get("B2-10")!.rows).toHaveLength(3);

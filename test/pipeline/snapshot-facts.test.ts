@@ -20,7 +20,8 @@ const EXPECTED_GAPS: Record<string, Record<number, string[]>> = {
   N00938: Object.fromEntries(range(1998, 2006).map((y) => [y, y <= 2002 ? [KNIVSTA, HEBY] : [HEBY]])),
   N03920: {},
   N03921: {},
-  N03926: {},
+  // Älvsbyn 2021: Kolada publishes T = 0 while K = 4.21 and M = 4.18, kept as a source_defect without a value.
+  N03926: { 2021: ["2560"] },
   N02797: {},
   N01951: Object.fromEntries(range(1994, 2001).map((y) => [y, y <= 1997 ? [NYKVARN, KNIVSTA] : [KNIVSTA]])),
   N01954: Object.fromEntries(range(1995, 2001).map((y) => [y, y <= 1997 ? [NYKVARN, KNIVSTA] : [KNIVSTA]])),

@@ -7,7 +7,7 @@ import type { FileTree } from "../atomic";
 import { formatCsv } from "../csv";
 import { DataInputError } from "../errors";
 import { SNAPSHOT_COLUMNS, type Kommun, type Lan, type Provenance } from "../schema";
-import { assertUniqueKey, kommunkod, lanskod, nonEmpty, validateRows } from "../validate";
+import { assertUniqueKey, kommunkod, lanskod, name, validateRows } from "../validate";
 import { checksum, readSourceCsv } from "./source-files";
 
 const KOLADA_KOMMUN_FILE = "kolada/ddf--entities--geo--kommun.csv";
@@ -15,12 +15,12 @@ const SCB_LAN_FILE = "scb/scb_lan_codes_from_BefolkningNy_metadata.csv";
 
 const koladaKommunSchema = z.object({
   kommun: kommunkod,
-  name: nonEmpty,
+  name,
   region: lanskod,
   rike: z.literal("0", { message: "rike must be 0" }),
   "is--kommun": z.literal("TRUE", { message: "is--kommun must be TRUE" }),
 });
-const scbLanSchema = z.object({ lanskod, lan_namn: nonEmpty });
+const scbLanSchema = z.object({ lanskod, lan_namn: name });
 
 export const EXPECTED_KOMMUNER = 290;
 export const EXPECTED_LAN = 21;

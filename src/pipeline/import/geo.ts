@@ -91,8 +91,32 @@ function readCollection(from: string, file: string) {
   c.features.forEach((f, i) => {
     if (!f?.geometry || !["Polygon", "MultiPolygon"].includes(f.geometry.type))
       throw new DataInputError({ file, row: i + 1, column: "geometry.type", value: f?.geometry?.type }, "expected a Polygon or MultiPolygon");
+    const polygons = (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : (f.geometry as { coordinates: unknown }).coordinates) as unknown;
+    const problem = polygonsProblem(polygons);
+    if (problem) throw new DataInputError({ file, row: i + 1, column: `geometry.coordinates${problem.at}`, value: problem.value }, problem.message);
   });
   return { collection: c as FeatureCollection, source };
+}
+
+/**
+ * Every polygon is a list of rings, every ring at least 4 positions of two
+ * finite numbers (longitude, latitude). Null or text coordinates would
+ * otherwise become null arcs in the topology and break the map at build time.
+ * Returns where (an index path) and what is wrong, or null.
+ */
+function polygonsProblem(polygons: unknown): { at: string; value: string; message: string } | null {
+  const bad = (at: string, value: unknown, message: string) => ({ at, value: JSON.stringify(value)?.slice(0, 80) ?? String(value), message });
+  if (!Array.isArray(polygons) || polygons.length === 0) return bad("", polygons, "no polygons");
+  for (const [p, rings] of polygons.entries()) {
+    if (!Array.isArray(rings) || rings.length === 0) return bad(`[${p}]`, rings, "a polygon needs at least one ring");
+    for (const [r, ring] of rings.entries()) {
+      if (!Array.isArray(ring) || ring.length < 4) return bad(`[${p}][${r}]`, ring, "a ring needs at least 4 positions");
+      for (const [q, pos] of ring.entries())
+        if (!Array.isArray(pos) || pos.length < 2 || !pos.slice(0, 2).every((x) => typeof x === "number" && Number.isFinite(x)))
+          return bad(`[${p}][${r}][${q}]`, pos, "a position must be two finite numbers (longitude, latitude)");
+    }
+  }
+  return null;
 }
 
 function bare(f: Feature, id: string): Feature<Geometry> {

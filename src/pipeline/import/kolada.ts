@@ -10,9 +10,10 @@ import { z } from "zod";
 import type { FileTree } from "../atomic";
 import { formatCsv, type CsvTable } from "../csv";
 import { DataInputError } from "../errors";
-import { FIRST_YEAR, INDICATORS, LAST_YEAR, type IndicatorInfo } from "../indicators";
+import { boundsProblem, FIRST_YEAR, INDICATORS, LAST_YEAR, totalOutsidePartsReason, type IndicatorInfo } from "../indicators";
 import { RIKET_CODE, SNAPSHOT_COLUMNS, type AreaLevel, type IndicatorMeta, type IndicatorValue, type Provenance, type Sex } from "../schema";
 import { assertUniqueKey, pointDecimal, validateRow, yearIn } from "../validate";
+import { firstMissingKommunValue, KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "../coverage";
 import type { Areas } from "./areas";
 import { checksum, readSourceCsv, type SourceFile } from "./source-files";
 
@@ -43,12 +44,13 @@ export const KNOWN_SOURCE_DEFECTS: ReadonlyArray<{ kpi: string; geo: string; yea
 
 const SEX_OF_GENDER: Record<string, Sex> = { k: "K", m: "M" };
 
-export function importKolada(from: string, areas: Areas): { files: FileTree; values: IndicatorValue[]; meta: IndicatorMeta[] } {
+export function importKolada(from: string, areas: Areas, coverage: CoverageSpec = KOLADA_SOURCE_COVERAGE): { files: FileTree; values: IndicatorValue[]; meta: IndicatorMeta[] } {
   const kommunCodes = new Set(areas.kommuner.map((k) => k.kommunkod));
   const lanCodes = new Set(areas.lan.map((l) => l.lanskod));
   const files: FileTree = new Map();
   const allValues: IndicatorValue[] = [];
   const provenanceFiles: Provenance["files"] = [];
+  const detectedDefects: string[] = [];
 
   const concepts = readSourceCsv(from, CONCEPTS_FILE, CONCEPT_COLUMNS);
   const meta = readIndicatorMeta(concepts.table);
@@ -63,7 +65,14 @@ export function importKolada(from: string, areas: Areas): { files: FileTree; val
       sources.push(source);
       values.push(...readValues(table, info, byGender, kommunCodes, lanCodes));
     }
+    const missing = firstMissingKommunValue(info.kpi, values, areas.kommuner.map((k) => k.kommunkod), coverage);
+    if (missing)
+      throw new DataInputError(
+        { file: koladaFileName(info.kpi, missing.sex !== "T"), column: "geo", value: `${missing.code} ${missing.year}${missing.sex === "T" ? "" : " " + missing.sex.toLowerCase()}` },
+        `a kommun value is missing: ${missing.reason}. A cut or edited file? (Known gaps are listed in src/pipeline/coverage.ts.)`,
+      );
     values.sort(compareValues);
+    detectedDefects.push(...markTotalsOutsideParts(info, values));
     allValues.push(...values);
     const path = `values/${info.kpi.toLowerCase()}.csv`;
     files.set(path, formatCsv(SNAPSHOT_COLUMNS.indicatorValue, values));
@@ -102,6 +111,7 @@ export function importKolada(from: string, areas: Areas): { files: FileTree; val
       "Årsvärdet för ohälsotal är decembervärdet (rullande 12 månader).",
       "Riket har koden 00, län två tecken och kommuner fyra tecken.",
       ...KNOWN_SOURCE_DEFECTS.map((d) => `${d.kpi} ${d.geo === "0" ? "riket" : d.geo} ${d.year} ${d.gender}: ${d.reason}`),
+      ...detectedDefects,
     ],
   };
   files.set("provenance.json", JSON.stringify(provenance, null, 2) + "\n");
@@ -168,6 +178,28 @@ function readValues(table: CsvTable, info: IndicatorInfo, byGender: boolean, kom
   return out.map(({ row: _row, key: _key, ...v }) => v);
 }
 
+/**
+ * A both-sexes value outside its women's and men's values (or 0 while both
+ * are positive) becomes a source_defect row with the reason, in place: kept
+ * visible, never used (e.g. Älvsbyn 2560, N03926 2021: T 0.0, K 4.21, M 4.18).
+ * Returns one provenance note per defect.
+ */
+function markTotalsOutsideParts(info: IndicatorInfo, values: IndicatorValue[]): string[] {
+  const byKey = new Map(values.map((v) => [`${v.level}|${v.code}|${v.year}|${v.sex}`, v]));
+  const notes: string[] = [];
+  for (const [i, t] of values.entries()) {
+    if (t.sex !== "T" || t.value === null) continue;
+    const part = (sex: Sex) => byKey.get(`${t.level}|${t.code}|${t.year}|${sex}`)?.value ?? null;
+    const [k, m] = [part("K"), part("M")];
+    if (k === null || m === null) continue;
+    const reason = totalOutsidePartsReason(info, t.value, k, m);
+    if (!reason) continue;
+    values[i] = { ...t, value: null, status: "source_defect", note: reason };
+    notes.push(`${info.kpi} ${t.level === "riket" ? "riket" : t.code} ${t.year} T: ${reason}`);
+  }
+  return notes;
+}
+
 function areaOfGeo(geo: string, kommunCodes: Set<string>, lanCodes: Set<string>): { level: AreaLevel; code: string } | null {
   if (geo === "0") return { level: "riket", code: RIKET_CODE };
   if (/^\d{2}$/.test(geo) && lanCodes.has(geo)) return { level: "lan", code: geo };
@@ -176,9 +208,8 @@ function areaOfGeo(geo: string, kommunCodes: Set<string>, lanCodes: Set<string>)
 }
 
 function checkPlausible(info: IndicatorInfo, value: number, at: ConstructorParameters<typeof DataInputError>[0]): void {
-  if (value < 0) throw new DataInputError(at, `negative value for ${info.kpi} (${info.unit})`);
-  if (info.kind === "percent" && value > 100) throw new DataInputError(at, `a share above 100 % for ${info.kpi}`);
-  if (info.kind === "count" && !Number.isInteger(value)) throw new DataInputError(at, `a count of people must be a whole number`);
+  const problem = boundsProblem(info, value);
+  if (problem) throw new DataInputError(at, problem);
 }
 
 const LEVEL_ORDER: Record<AreaLevel, number> = { riket: 0, lan: 1, kommun: 2 };

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { decodeUtf8, parseCsv, requireColumns, type CsvTable } from "../csv";
 import { DataInputError } from "../errors";
+import { parseJson, readRegularFile } from "../files";
 
 /** A source file as read: its text, its checksum (recorded in provenance), and its name relative to --from. */
 export interface SourceFile {
@@ -12,9 +11,7 @@ export interface SourceFile {
 }
 
 export function readSourceFile(root: string, name: string, expectedColumns: readonly string[] = []): SourceFile {
-  const path = join(root, name);
-  if (!existsSync(path)) throw new DataInputError({ file: name }, `source file not found under ${root}`);
-  const bytes = readFileSync(path);
+  const bytes = readRegularFile(root, name, name, `source file not found under ${root}`);
   if (bytes.length === 0)
     throw new DataInputError({ file: name, row: 1, column: expectedColumns[0] }, `the file is empty (0 bytes)${expectedColumns.length ? "; expected a header " + expectedColumns.join(",") : ""}`);
   return { name, text: decodeUtf8(bytes, name), sha256: createHash("sha256").update(bytes).digest("hex") };
@@ -29,14 +26,7 @@ export function readSourceCsv(root: string, name: string, columns: readonly stri
 
 export function readSourceJson(root: string, name: string): { json: unknown; source: SourceFile } {
   const source = readSourceFile(root, name);
-  try {
-    return { json: JSON.parse(source.text), source };
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-    const row = Number.isFinite(position) ? source.text.slice(0, position).split("\n").length : undefined;
-    throw new DataInputError({ file: name, row }, `not valid JSON: ${message}`);
-  }
+  return { json: parseJson(source.text, name), source };
 }
 
 export const checksum = (s: SourceFile) => ({ file: s.name, sha256: s.sha256 });

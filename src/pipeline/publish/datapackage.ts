@@ -120,6 +120,8 @@ export function codebook(datasets: Dataset[], build: BuildInfo, extras: ExtraFil
     "",
     "Alla filer är UTF-8, kommaseparerade, med punkt som decimaltecken. Koder är text (kommunkod 4 tecken, länskod 2 tecken, riket 00). Ett saknat värde är en tom cell, aldrig 0; kolumnen status säger varför det saknas.",
     "",
+    "Skydd mot formler i kalkylprogram: en textcell i CSV-filerna som börjar med =, +, -, @, tabb eller vagnretur får en apostrof (') först, så att kalkylprogram visar den som text i stället för att köra den som formel (OWASP:s råd mot CSV-injektion). Tal skrivs som tal och ändras inte. JSON-filerna har texten oförändrad.",
+    "",
   ];
   for (const d of datasets) {
     lines.push(`## ${d.title}`, "", `Filer: \`${d.name}.csv\`, \`${d.name}.json\` (${d.rows.length} rader). Nyckel: ${d.primaryKey.join(", ")}.`, "", d.description, "");

@@ -42,7 +42,7 @@ export function datasetFiles(d: Dataset): FileTree {
   checkRows(d.schema, rows, `dataset ${d.name}`);
   const columns = d.fields.map((f) => f.name);
   return new Map([
-    [`${d.name}.csv`, formatCsvChunks(columns, rows)],
+    [`${d.name}.csv`, formatCsvChunks(columns, rows, undefined, true)],
     [`${d.name}.json`, jsonArrayChunks(rows)],
   ]);
 }
