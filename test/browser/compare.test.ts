@@ -150,7 +150,7 @@ describe("compare page: several measures, bounded years, empty and unknown selec
     const page = await browser.ctx.newPage();
     try {
       await page.goto(`${browser.site.origin}/jamfor/?omraden=finsam-malmo,00`);
-      await page.waitForFunction(() => /Finsam Malmö/.test(document.querySelector("#jamfor-diagram .chart-title")?.textContent ?? ""), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => /Finsam i Malmö/.test(document.querySelector("#jamfor-diagram .chart-title")?.textContent ?? ""), undefined, { timeout: 15_000 });
       const drawn = await page.evaluate(() => {
         const svg = document.querySelector('#jamfor-diagram [data-chart-part="svg"] svg')!;
         return {
@@ -162,7 +162,7 @@ describe("compare page: several measures, bounded years, empty and unknown selec
       });
       expect(drawn.dashed, "a dashed segment group").toBeGreaterThan(0);
       expect(drawn.hollow, "hollow points").toBeGreaterThan(0);
-      expect(drawn.legend.some((l) => /Finsam Malmö, år då området vilar på datumgränser/.test(l))).toBe(true);
+      expect(drawn.legend.some((l) => /Finsam i Malmö, år då området vilar på datumgränser/.test(l))).toBe(true);
       expect(drawn.summary).toMatch(/vilar på datumgränser/);
     } finally {
       await page.close();

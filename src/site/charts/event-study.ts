@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { formatTick } from "../format";
 import type { EventPoint, OutcomeMeasure } from "../analysis/event-study";
-import { finishSvg, serverDocument } from "./render";
+import { finishSvg, responsiveSvg, serverDocument } from "./render";
 
 export const PRE_COLOR = "#595959";
 export const POST_COLOR = "#1d4f91";
@@ -52,6 +52,7 @@ export function eventChartOptions(m: OutcomeMeasure, points: readonly EventPoint
   };
 }
 
+/** Both drawings (wide and narrow for phones, see responsiveSvg). */
 export function renderEventChartSvg(m: OutcomeMeasure, points: readonly EventPoint[], opts: EventChartOptions): string {
-  return finishSvg(Plot.plot(eventChartOptions(m, points, { ...opts, document: serverDocument() })));
+  return responsiveSvg((width, height) => finishSvg(Plot.plot(eventChartOptions(m, points, { ...opts, width, height, document: serverDocument() }))), opts.width, opts.height);
 }
