@@ -1,11 +1,14 @@
 /**
  * CSV as the site serves it beside each chart (RFC 4180: a cell with a comma,
  * quote or line break is quoted, quotes doubled). One definition, so every
- * chart's download reads the same way.
+ * chart's download reads the same way. Text cells are made safe for
+ * spreadsheets the same way as the published datasets (spreadsheetSafe).
  */
+import { spreadsheetSafe } from "../pipeline/csv";
 
 export function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = spreadsheetSafe(text);
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A missing number is an empty cell, never 0. */

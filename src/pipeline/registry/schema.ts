@@ -1,3 +1,4 @@
+import { optionalHttpUrl } from "../validate";
 import { z } from "zod";
 import { kommunkod, lanskod, nonEmpty } from "../validate";
 import { DateGrammarError, parseDateBound, type DateBound } from "./dates";
@@ -67,7 +68,7 @@ export const sourceSchema = z
   .object({
     id: slug,
     citation: nonEmpty,
-    url: z.union([z.literal(""), z.string().regex(/^https?:\/\/\S+$/, "url must start with http:// or https://")]),
+    url: optionalHttpUrl,
     seed_file: z.string().trim(),
     seed_line: z.union([z.literal("").transform(() => null), z.string().regex(/^[1-9]\d*$/, "seed_line must be a positive line number").transform(Number)]),
     quote: nonEmpty.max(300, "quote must be at most 300 characters"),
