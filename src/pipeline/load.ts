@@ -156,23 +156,23 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
 }
 
 function loadProvenance(dir: string, rel: (p: string) => string): Map<string, Provenance> {
-  const provenance = new Map<string, Provenance>();
-  for (const source of SNAPSHOT_SOURCES) {
-    const file = rel(`${source}/provenance.json`);
-    const bytes = readRegularFile(dir, `${source}/provenance.json`, file, "provenance file missing: every snapshot folder has one; run the importer (npm run import -- --from …)");
-    const parsed = provenanceSchema.safeParse(parseJson(decodeUtf8(bytes, file), file));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DataInputError({ file, column: issue.path.join(".") }, issue.message);
-    }
-    for (const [i, f] of parsed.data.files.entries())
-      if (!f.sha256) throw new DataInputError({ file, column: `files.${i}.sha256` }, `no sha256 recorded for ${f.path}: re-import this source (npm run import -- --from … --only ${source})`);
-    provenance.set(source, parsed.data);
-  }
-  return provenance;
+  return new Map(SNAPSHOT_SOURCES.map((source) => [source, loadSourceProvenance(dir, source, rel)] as const));
 }
 
-/** "source/path" → its provenance entry. */
+/** One snapshot folder's provenance.json, which must record a sha256 for every file it lists. */
+export function loadSourceProvenance(dir: string, source: string, rel: (p: string) => string): Provenance {
+  const file = rel(`${source}/provenance.json`);
+  const bytes = readRegularFile(dir, `${source}/provenance.json`, file, "provenance file missing: every snapshot folder has one; run the importer (npm run import -- --from …)");
+  const parsed = provenanceSchema.safeParse(parseJson(decodeUtf8(bytes, file), file));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DataInputError({ file, column: issue.path.join(".") }, issue.message);
+  }
+  for (const [i, f] of parsed.data.files.entries())
+    if (!f.sha256) throw new DataInputError({ file, column: `files.${i}.sha256` }, `no sha256 recorded for ${f.path}: re-import this source (npm run import -- --from … --only ${source})`);
+  return parsed.data;
+}
+
 function sealedFiles(provenance: Map<string, Provenance>): Map<string, Provenance["files"][number]> {
   return new Map([...provenance].flatMap(([source, p]) => p.files.map((f) => [`${source}/${f.path}`, f] as const)));
 }
@@ -182,7 +182,7 @@ function sealedFiles(provenance: Map<string, Provenance>): Map<string, Provenanc
  * line boundary, or a last value cut short (35.3 → 35), fails here naming the
  * file; the line count tells a cut file from an edited one.
  */
-function checkSeal(bytes: Buffer, entry: Provenance["files"][number], file: string, provenanceFile: string, source: string): void {
+export function checkSeal(bytes: Buffer, entry: Provenance["files"][number], file: string, provenanceFile: string, source: string): void {
   const sha = createHash("sha256").update(bytes).digest("hex");
   if (sha === entry.sha256) return;
   const lines = bytes.toString("utf8").split("\n").filter((l, i, all) => l !== "" || i < all.length - 1).length;

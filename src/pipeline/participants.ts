@@ -4,13 +4,14 @@
  * catalogue of measures with their unit and definition; the importer, the
  * loader and the published datasets all use it, so a measure is defined once.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
+import { readRegularFile } from "./files";
 import { FIRST_YEAR, LAST_YEAR } from "./indicators";
-import { provenanceSchema, type Provenance } from "./schema";
+import { checkSeal, loadSourceProvenance } from "./load";
+import type { Provenance } from "./schema";
 import { assertUniqueKey, nonEmpty, optionalPointDecimal, validateRows } from "./validate";
 
 export const PARTICIPANT_UNITS = ["persons", "count", "percent", "MSEK", "TSEK"] as const;
@@ -118,27 +119,36 @@ export interface ParticipantsSnapshot {
   provenance: Provenance;
 }
 
-/** Load data/snapshot/deltagare/ and validate it again (the files are committed and may be edited by hand). */
+/**
+ * Load data/snapshot/deltagare/ and validate it again (the files are committed
+ * and may be edited by hand): each file must hash to the sha256 and hold the
+ * rows its provenance.json records, like every other snapshot folder (load.ts).
+ */
 export function loadParticipants(snapshotDir: string): ParticipantsSnapshot {
   const dir = join(snapshotDir, PARTICIPANTS_DIR);
-  const rel = (p: string) => relative(process.cwd(), join(dir, p)) || p;
+  const rel = (p: string) => relative(process.cwd(), join(snapshotDir, p)) || p;
+  const provenance = loadSourceProvenance(snapshotDir, PARTICIPANTS_DIR, rel);
+  const provenanceFile = rel(`${PARTICIPANTS_DIR}/provenance.json`);
   const read = <S extends z.ZodType>(name: string, schema: S, columns: readonly string[]) => {
-    const file = rel(name);
-    if (!existsSync(join(dir, name))) throw new DataInputError({ file }, "snapshot file missing: run the importer (npm run import -- --from … --only deltagare)");
-    const table = parseCsv(decodeUtf8(readFileSync(join(dir, name)), file), file);
+    const file = rel(`${PARTICIPANTS_DIR}/${name}`);
+    const entry = provenance.files.find((f) => f.path === name);
+    if (!entry) throw new DataInputError({ file }, `not listed in ${provenanceFile}: a snapshot file must come from the importer`);
+    const bytes = readRegularFile(dir, name, file, "snapshot file missing: run the importer (npm run import -- --from … --only deltagare)");
+    checkSeal(bytes, entry, file, provenanceFile, PARTICIPANTS_DIR);
+    const table = parseCsv(decodeUtf8(bytes, file), file);
     requireColumns(table, columns);
-    return { file, rows: validateRows(schema, table) };
+    const rows = validateRows(schema, table);
+    if (entry.rows !== undefined && rows.length !== entry.rows)
+      throw new DataInputError({ file, row: rows.length + 1 }, `${rows.length} data rows, but ${provenanceFile} records ${entry.rows}`);
+    return { file, rows };
   };
   const national = read("national.csv", nationalFigureSchema, PARTICIPANT_COLUMNS.national);
   assertUniqueKey(national.rows, ["year", "measure", "source_id"], national.file);
   const foerbund = read("foerbund.csv", foerbundParticipantSchema, PARTICIPANT_COLUMNS.foerbund);
   assertUniqueKey(foerbund.rows, ["foerbund_printed", "activity", "year", "measure", "source_id"], foerbund.file);
-  const provenanceFile = rel("provenance.json");
-  const parsed = provenanceSchema.safeParse(JSON.parse(readFileSync(join(dir, "provenance.json"), "utf8")));
-  if (!parsed.success) throw new DataInputError({ file: provenanceFile, column: parsed.error.issues[0]!.path.join(".") }, parsed.error.issues[0]!.message);
   return {
     national: national.rows.map(({ row: _r, ...f }) => f as NationalFigure),
     foerbund: foerbund.rows.map(({ row: _r, ...f }) => f as FoerbundParticipantFigure),
-    provenance: parsed.data,
+    provenance,
   };
 }
