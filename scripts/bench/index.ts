@@ -1,12 +1,13 @@
 /**
  * Benchmark (not a test): prints figures and writes bench/latest.json.
  *
- *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--skip build,pages,browser,scale]
+ *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--skip build,pages,browser,scale,analysis]
  *
  * 1. build    build-times.ts: data step and page build, --runs runs each
  * 2. pages    page-weights.ts: pages by type and their gzip -9 weights (as the budget tests count them)
  * 3. browser  first-chart.ts: time to first chart, SVG from the build against Plot in the browser, --browser-runs loads each
  * 4. scale    scale.ts: the data step on generated data 10× larger, --scale-runs runs each
+ * 5. analysis analysis.ts: the event study alone (its share of the data step), --runs runs
  * Without the build step (or when it is skipped), pages and browser read dist/.
  * Everything it writes is under bench/ (bench/tmp is gitignored); it never writes dist/, public/ or data/.
  */
@@ -14,13 +15,14 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { analysisTable, measureAnalysis } from "./analysis";
 import { buildTimesTable, measureBuildTimes } from "./build-times";
 import { log, repoPath, ROOT, SITE, TMP } from "./common";
 import { firstChartTable, measureFirstChart } from "./first-chart";
 import { measurePageWeights, pageWeightsTable } from "./page-weights";
 import { measureScale, scaleTable } from "./scale";
 
-const STEPS = ["build", "pages", "browser", "scale"] as const;
+const STEPS = ["build", "pages", "browser", "scale", "analysis"] as const;
 
 interface Options {
   runs: number;
@@ -91,6 +93,13 @@ async function main(): Promise<void> {
     const rows = await measureScale(o.scaleRuns);
     report.scale = rows;
     summary.push(scaleTable(rows));
+  }
+
+  if (!o.skip.has("analysis")) {
+    log(`\n== analysis: the event study alone, ${o.runs} runs`);
+    const analysis = measureAnalysis(o.runs);
+    report.analysis = analysis;
+    summary.push(analysisTable(analysis));
   }
 
   report.startedAt = started.toISOString();

@@ -20,9 +20,7 @@ describe("event study on the real data", () => {
   const codes = snapshot.kommuner.map((k) => k.kommunkod);
   const registry = loadRegistry(join(DATA, "registry"), new Set(codes));
   const pop = populationWeights(population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!, codes), snapshot.values.get("N01951")!);
-  const t0 = performance.now();
   const study = eventStudy(registry, snapshot.values, pop);
-  const ms = performance.now() - t0;
   const rows = handelsestudieDataset(study.rows).rows.map((r) => handelsestudieRowSchema.parse(r));
 
   it("has ohälsotal rows for −3..+5 in huvud and −3..+2 in placebo (the placebo uses only years before the join)", () => {
@@ -48,9 +46,5 @@ describe("event study on the real data", () => {
   it("gives every kommun a status, and puts only known-year joiners in the main analysis", () => {
     expect(study.timings).toHaveLength(290);
     for (const t of study.timings) expect(t.treatment_year !== null).toBe(t.status === "ar-kant");
-  });
-
-  it("stays within the time budget (10 s on 2 cores; measured here in one test worker)", () => {
-    expect(ms).toBeLessThan(10_000);
   });
 });
