@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../../scripts/import";
 import { DataInputError } from "../../src/pipeline/errors";
 import { statedNumbers } from "../../src/pipeline/import/stated-number";
-import { rewrite, writeSourceTree } from "../fixtures/source-tree";
+import { FIXTURE_COVERAGE, rewrite, writeSourceTree } from "../fixtures/source-tree";
 
 let src: string;
 let out: string;
@@ -114,11 +114,11 @@ describe("a changed source value reaches the published dataset", () => {
     const { socsamEnkaterDataset } = await import("../../src/pipeline/publish/datasets/socsam-enkater");
     const full = mkdtempSync(join(tmpdir(), "finsam-socsam-full-"));
     try {
-      runImport(src, full);
-      const share = () => socsamEnkaterDataset(loadSnapshot(full)).rows.find((r) => r.indicator === "svarsfrekvens")!;
+      runImport(src, full, undefined, FIXTURE_COVERAGE);
+      const share = () => socsamEnkaterDataset(loadSnapshot(full, undefined, FIXTURE_COVERAGE)).rows.find((r) => r.indicator === "svarsfrekvens")!;
       expect(share()).toMatchObject({ value: 66, source_lines: "459", quote: "Svarsfrekvensen uppgick till 66 procent (fixtur)." });
       rewrite(src, SURVEYS, (t) => t.replace("svarsfrekvens,66,,as stated,Svarsfrekvensen uppgick till 66", "svarsfrekvens,71,,as stated,Svarsfrekvensen uppgick till 71"));
-      runImport(src, full);
+      runImport(src, full, undefined, FIXTURE_COVERAGE);
       expect(share()).toMatchObject({ value: 71 });
     } finally {
       rmSync(full, { recursive: true, force: true });
