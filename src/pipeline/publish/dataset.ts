@@ -49,6 +49,18 @@ export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSou
   }));
 }
 
+/**
+ * The Kolada archive's sources for these snapshot files, and, when the build
+ * read data/snapshot/kolada-live/, Kolada API v3 for the same files with the
+ * date they were fetched.
+ */
+export function koladaSourcesOf(snapshot: Pick<Snapshot, "provenance">, paths: string[]): ResourceSource[] {
+  const archive = sourcesOf(snapshot.provenance.get("kolada")!, paths);
+  const live = snapshot.provenance.get("kolada-live");
+  if (!live) return archive;
+  return [...archive, ...sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` }))];
+}
+
 /** The registry and what is derived from it share one source line. */
 export const REGISTRY_SOURCE: ResourceSource = {
   title: "Förbundsregistret (data/registry/), sammanställt ur riksdagens uppföljning 2015 (Bilaga 4 m.fl.), Nationella rådets och förbundens egna sidor; varje uppgift har sina källor i kolumnen source_ids",

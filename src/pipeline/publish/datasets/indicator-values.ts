@@ -8,7 +8,7 @@ import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, publishedValueStatusEnum, sexEnum, type IndicatorValue, type Sex } from "../../schema";
 import { areaCode, kpi, nonEmptyText, optionalNumber, text, year } from "../columns";
-import { areaNames, defineDataset, nameOf, sourcesOf, type Dataset } from "../dataset";
+import { areaNames, defineDataset, nameOf, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 export const indicatorValueRowSchema = z.object({
@@ -46,7 +46,7 @@ export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): 
     primaryKey: ["level", "code", "year", "sex"],
     schema: indicatorValueRowSchema,
     rows: rows.map((v) => ({ ...v, name: nameOf(names, `${v.level}:${v.code}`) })),
-    sources: sourcesOf(snapshot.provenance.get("kolada")!, [`values/${info.kpi.toLowerCase()}.csv`]),
+    sources: koladaSourcesOf(snapshot, [`values/${info.kpi.toLowerCase()}.csv`]),
     processing:
       "Värdena är oförändrade från Kolada. För kommuner finns en rad för varje kommun och år inom nyckeltalets period; där Kolada saknar värde är värdet tomt med status not_published. Riket har koden 00.",
   });

@@ -5,7 +5,7 @@ import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, sexEnum } from "../../schema";
 import { areaCode, kpi, nonEmptyText, number, year } from "../columns";
-import { areaNames, defineDataset, nameOf, round, sourcesOf, type Dataset } from "../dataset";
+import { areaNames, defineDataset, nameOf, round, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 const checkLevelEnum = areaLevelEnum.exclude(["kommun"]);
@@ -56,7 +56,7 @@ export function kontrollLanRiketDataset(snapshot: Snapshot, totalChecks: readonl
       difference: round(c.difference, 6),
       relative_difference: round(c.relative_difference, 6),
     })),
-    sources: sourcesOf(snapshot.provenance.get("kolada")!, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
+    sources: koladaSourcesOf(snapshot, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
     processing:
       "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler.",
   });
