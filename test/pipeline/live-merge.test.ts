@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentText } from "../../src/pipeline/atomic";
 import { INDICATORS } from "../../src/pipeline/indicators";
 import { loadSnapshot, type Snapshot } from "../../src/pipeline/load";
+import { buildData } from "../../src/pipeline/build";
 import { datapackage } from "../../src/pipeline/publish/datapackage";
 import { indicatorValueDataset } from "../../src/pipeline/publish/datasets/indicator-values";
 import { datasetFiles } from "../../src/pipeline/publish/write";
@@ -81,6 +82,25 @@ describe("live Kolada values in the build", () => {
       expect(() => loadSnapshot(dir)).toThrow(/kolada-live\/values\/n00957\.csv.*differs from what the importer wrote/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the whole data build, twice: without the folder nothing has 2023; with it, only the files that hold ohälsotal change", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "live-build-"));
+    try {
+      cpSync("data", dataDir, { recursive: true });
+      writeLiveFixture(join(dataDir, "snapshot"));
+      const without = buildData("data", BUILD).files;
+      const withLiveFiles = buildData(dataDir, BUILD).files;
+      const changed = [...withLiveFiles.keys()].filter((k) => contentText(withLiveFiles.get(k)) !== contentText(without.get(k))).sort();
+      // The förbund aggregates gain 2023 rows marked incomplete: the fixture has values for one kommun only.
+      expect(changed).toEqual(["codebook.md", "datapackage.json", "forbund-indikatorer.csv", "forbund-indikatorer.json", "med-och-utan-forbund.csv", "med-och-utan-forbund.json", "ohalsotal.csv", "ohalsotal.json"]);
+      expect(contentText(without.get("ohalsotal.csv")).split("\n").filter((l) => yearIs(l, 2023))).toEqual([]);
+      expect(contentText(withLiveFiles.get("ohalsotal.csv"))).toContain(`N00957,kommun,0114,Upplands Väsby,2023,T,21.9,published,"Kolada API v3, hämtat ${LIVE_FIXTURE_FETCHED}`);
+      expect(contentText(without.get("datapackage.json"))).not.toContain("API v3");
+      expect(contentText(withLiveFiles.get("datapackage.json"))).toContain(`från Kolada API v3 — Kolada KPI N00957, 2023, hämtat ${LIVE_FIXTURE_FETCHED}`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
