@@ -19,6 +19,7 @@ import { sourcesOf, type Dataset } from "./publish/dataset";
 import { buildDatasets } from "./publish/datasets";
 import { loadParticipants } from "./participants";
 import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/datasets/deltagare";
+import { KOLADA_PER_KOMMUN_SOURCE, koladaPerKommunSource } from "./publish/dataset";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -77,6 +78,9 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups, eventStudy: events });
   const participants = loadParticipants(join(dataDir, "snapshot"));
   datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
+  // Aggregates over kommun values also say when the Kolada values were retrieved.
+  const perKommun = koladaPerKommunSource(snapshot);
+  for (const d of datasets) d.sources = d.sources.map((s) => (s === KOLADA_PER_KOMMUN_SOURCE ? perKommun : s));
   const geo = snapshot.provenance.get("geo")!;
   const map: ExtraFile = {
     name: "karta",

@@ -4,7 +4,7 @@
  * it has not checked. Reads only data/, never the original sources.
  */
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Topology } from "topojson-specification";
 import { decodeUtf8, parseCsv, requireColumns } from "./csv";
@@ -33,7 +33,7 @@ import {
 } from "./schema";
 import { assertUniqueKey, validateRows } from "./validate";
 import { HISTORY_SCHEMAS, HISTORY_TABLE_IDS, historyColumns, type HistoryTables } from "./history-schema";
-import type { z } from "zod";
+import { z } from "zod";
 
 export interface Snapshot {
   kommuner: Kommun[];
@@ -54,6 +54,21 @@ export interface Snapshot {
 }
 
 export const SNAPSHOT_SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam"] as const;
+/** Written by the kolada-live importer (npm run fetch + import); optional: absent until a maintainer fetches. */
+export const LIVE_SNAPSHOT_SOURCE = "kolada-live";
+/** The live source's columns: the snapshot's, plus the fetched file each row came from. */
+const LIVE_VALUE_COLUMNS = [...SNAPSHOT_COLUMNS.indicatorValue, "source_file"] as const;
+const liveValueSchema = z.object({
+  kpi: z.string(),
+  level: z.string(),
+  code: z.string(),
+  year: z.string(),
+  sex: z.string(),
+  value: z.string(),
+  status: z.enum(["published", "not_published"]),
+  note: z.string(),
+  source_file: z.string().min(1, "source_file must name the fetched file"),
+});
 
 /**
  * Longer than 80 lines on purpose: one pass over the snapshot in dependency
@@ -111,6 +126,7 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     checkValues(info, v.rows, v.file, kommuner.rows.map((k) => k.kommunkod), coverage);
     values.set(info.kpi, v.rows.map(({ row: _r, ...x }) => x));
   }
+  if (provenance.has(LIVE_SNAPSHOT_SOURCE)) mergeLiveValues(values, provenance.get(LIVE_SNAPSHOT_SOURCE)!, read, kommunCodes, lanCodes, catalog);
 
   const printed = new Map<string, PrintedFigure[]>();
   for (const source of ["riksdag-2015", "socsam"]) {
@@ -156,7 +172,53 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
 }
 
 function loadProvenance(dir: string, rel: (p: string) => string): Map<string, Provenance> {
-  return new Map(SNAPSHOT_SOURCES.map((source) => [source, loadSourceProvenance(dir, source, rel)] as const));
+  const sources: string[] = [...SNAPSHOT_SOURCES];
+  // The live folder is read only when it exists; without it the build is exactly the archive's.
+  if (existsSync(join(dir, LIVE_SNAPSHOT_SOURCE))) sources.push(LIVE_SNAPSHOT_SOURCE);
+  return new Map(sources.map((source) => [source, loadSourceProvenance(dir, source, rel)] as const));
+}
+
+type SealedReader = <S extends z.ZodType>(path: string, schema: S, columns: readonly string[]) => { file: string; rows: Array<z.output<S> & { row: number }> };
+
+/**
+ * Add the values fetched from Kolada API v3 (data/snapshot/kolada-live/) for
+ * the years the archive lacks. Each row is validated as an archive row would
+ * be; a live value for a year the archive already has for that KPI stops the
+ * build (the importer keeps only new years). A row without a value is left
+ * out: the kommun grid shows the gap as not_published. Each kept row's note
+ * names its source file and the fetch date, so the datasets can cite it.
+ */
+function mergeLiveValues(values: Map<string, IndicatorValue[]>, prov: Provenance, read: SealedReader, kommunCodes: Set<string>, lanCodes: Set<string>, catalog: readonly IndicatorInfo[]): void {
+  const fetched = prov.retrieval.archived_on;
+  for (const [kpi, archive] of values) {
+    const path = `values/${kpi.toLowerCase()}.csv`;
+    if (!prov.files.some((f) => f.path === path)) continue;
+    const live = read(`${LIVE_SNAPSHOT_SOURCE}/${path}`, liveValueSchema, LIVE_VALUE_COLUMNS);
+    const archiveYears = new Set(archive.map((v) => v.year));
+    const added: IndicatorValue[] = [];
+    for (const r of live.rows) {
+      if (r.status === "not_published") continue;
+      const { source_file, row, ...cells } = r;
+      const parsed = indicatorValueSchema.safeParse(cells);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const column = String(issue.path[0] ?? "");
+        throw new DataInputError({ file: live.file, row, column, value: (cells as Record<string, string>)[column] }, issue.message);
+      }
+      const v = parsed.data;
+      const at = { file: live.file, row };
+      if (v.kpi !== kpi) throw new DataInputError({ ...at, column: "kpi", value: v.kpi }, `expected ${kpi} in this file`);
+      if (archiveYears.has(v.year)) throw new DataInputError({ ...at, column: "year", value: v.year }, `the archive (kolada/${path}) already has ${v.year} for ${kpi}: re-import kolada-live, which keeps only the years the archive lacks`);
+      const known = v.level === "kommun" ? kommunCodes : v.level === "lan" ? lanCodes : null;
+      if (known && !known.has(v.code)) throw new DataInputError({ ...at, column: "code", value: v.code }, `unknown ${v.level} code`);
+      const info = catalog.find((i) => i.kpi === kpi);
+      const problem = info && v.value !== null ? boundsProblem(info, v.value) : null;
+      if (problem) throw new DataInputError({ ...at, column: "value", value: v.value }, problem);
+      added.push({ ...v, note: [v.note, `Kolada API v3, hämtat ${fetched} (${LIVE_SNAPSHOT_SOURCE}/${path}, ${source_file})`].filter(Boolean).join("; ") });
+    }
+    assertUniqueKey(added.map((v, i) => ({ ...v, row: i + 2 })), ["level", "code", "year", "sex"], live.file);
+    values.set(kpi, [...archive, ...added]);
+  }
 }
 
 /** One snapshot folder's provenance.json, which must record a sha256 for every file it lists. */

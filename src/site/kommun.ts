@@ -12,6 +12,8 @@ export interface KeyFigure {
   kommun: number | null;
   /** Län and riket the same year (null for population, where a comparison says nothing). */
   lan: number | null;
+  /** The method, when the län value is computed from the kommuner (status derived); null for a published value. */
+  lanNote: string | null;
   riket: number | null;
   comparable: boolean;
 }
@@ -23,7 +25,9 @@ export function kommunKeyFigures(kommunkod: string): KeyFigure[] {
     const last = latest(m.dataset, kommunArea(kommunkod));
     const comparable = slug !== POPULATION_16_64_SLUG;
     const at = (area: typeof RIKET) => (last && comparable ? (valueAt(m.dataset, area, last.year)?.value ?? null) : null);
-    return { measure: m, year: last?.year ?? null, kommun: last?.value ?? null, lan: at(lanAreaOf(kommunkod)), riket: at(RIKET), comparable };
+    const lanPoint = last && comparable ? valueAt(m.dataset, lanAreaOf(kommunkod), last.year) : null;
+    const lanNote = lanPoint?.status === "derived" ? lanPoint.note : null;
+    return { measure: m, year: last?.year ?? null, kommun: last?.value ?? null, lan: at(lanAreaOf(kommunkod)), lanNote, riket: at(RIKET), comparable };
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ResourceSource } from "../pipeline/publish/datasets";
 import { DATA_URL, datapackage, resource } from "./data";
+import { formatDate, joinSv } from "./format";
 
 export interface SourceNote {
   /** What the values are, as the source names it. */
@@ -12,10 +13,32 @@ export interface SourceNote {
   /** A link, when the source has a web address. */
   url: string | null;
   licence: string;
+  /** When the source was retrieved (from its provenance), if recorded. */
+  retrieved: string | null;
 }
 
 function toNote(s: ResourceSource): SourceNote {
-  return { title: s.title, publisher: s.publisher, url: /^https?:\/\//.test(s.path) ? s.path : null, licence: s.licence };
+  return { title: s.title, publisher: s.publisher, url: /^https?:\/\//.test(s.path) ? s.path : null, licence: s.licence, retrieved: s.retrieved ?? null };
+}
+
+/** The distinct dates the sources were retrieved, oldest first, in words ("31 augusti 2024"). */
+export function retrievedDates(sources: readonly SourceNote[]): string[] {
+  return [...new Set(sources.flatMap((s) => (s.retrieved ? s.retrieved.split(", ") : [])))].sort().map(formatDate);
+}
+
+/**
+ * How current a chart's data is: the latest year with a value in any of its
+ * datasets (datapackage.json latest_year) and the distinct dates its sources
+ * were retrieved, as "Senaste år i data: 2022. Hämtat: 31 augusti 2024."
+ * Empty when neither is known.
+ */
+export function freshnessText(datasets: readonly string[], sources: readonly SourceNote[]): string {
+  const years = datasets.map((d) => resource(d).latest_year).filter((y): y is number => typeof y === "number");
+  const dates = retrievedDates(sources);
+  const parts: string[] = [];
+  if (years.length) parts.push(`Senaste år i data: ${Math.max(...years)}.`);
+  if (dates.length) parts.push(`Hämtat: ${joinSv(dates)}.`);
+  return parts.join(" ");
 }
 
 /** The distinct sources of one or more datasets, in order of first appearance. */

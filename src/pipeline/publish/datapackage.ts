@@ -37,6 +37,8 @@ export interface TabularResource extends PackageFile {
   schema: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
   processing: string;
   rows: number;
+  /** The latest year in a row with a value (column year, else period or date); null when the dataset has no year. */
+  latest_year: number | null;
   alternates: Array<{ path: string; format: string; mediatype: string }>;
 }
 /** A non-tabular file (the map): no schema, rows or alternates. */
@@ -53,7 +55,24 @@ export interface DataPackage {
   resources: PackageResource[];
 }
 
-const sourceOf = (s: ResourceSource): ResourceSource => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence });
+const sourceOf = (s: ResourceSource): ResourceSource => ({ title: s.title, path: s.path, publisher: s.publisher, licence: s.licence, ...(s.retrieved ? { retrieved: s.retrieved } : {}) });
+
+/**
+ * The latest year a dataset holds: the largest `year`, else the largest year
+ * written in `period` or `date`, over rows that have a value (a row whose
+ * `value` is empty says the value is missing, not that the year is covered).
+ */
+export function latestYear(d: Pick<Dataset, "fields" | "rows">): number | null {
+  const names = new Set(d.fields.map((f) => f.name));
+  const column = ["year", "period", "date"].find((c) => names.has(c));
+  if (!column) return null;
+  let latest: number | null = null;
+  for (const r of d.rows) {
+    if (names.has("value") && (r.value === null || r.value === undefined)) continue;
+    for (const m of String(r[column] ?? "").matchAll(/\d{4}/g)) latest = Math.max(latest ?? -Infinity, Number(m[0]));
+  }
+  return latest;
+}
 
 export function datapackage(datasets: Dataset[], build: BuildInfo, extras: ExtraFile[] = []): DataPackage {
   return {
@@ -90,6 +109,7 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
         sources: d.sources.map(sourceOf),
         processing: d.processing,
         rows: d.rows.length,
+        latest_year: latestYear(d),
         alternates: [{ path: `${d.name}.json`, format: "json", mediatype: "application/json" }],
       })),
       ...extras.map((e): PackageResource => ({
@@ -126,9 +146,11 @@ export function codebook(datasets: Dataset[], build: BuildInfo, extras: ExtraFil
   for (const d of datasets) {
     lines.push(`## ${d.title}`, "", `Filer: \`${d.name}.csv\`, \`${d.name}.json\` (${d.rows.length} rader). Nyckel: ${d.primaryKey.join(", ")}.`, "", d.description, "");
     lines.push(`Bearbetning: ${d.processing}`, "");
+    const latest = latestYear(d);
+    if (latest !== null) lines.push(`Senaste år med värden: ${latest}.`, "");
     lines.push("| kolumn | typ | enhet | beskrivning |", "|---|---|---|---|");
     for (const f of d.fields) lines.push(`| ${f.name} | ${f.type} | ${f.unit ?? ""} | ${f.description.replace(/\|/g, "\\|")}${f.enum ? ` Värden: ${f.enum.join(", ")}.` : ""} |`);
-    lines.push("", "Källor:", ...d.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
+    lines.push("", "Källor:", ...d.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.${s.retrieved ? ` Hämtat: ${s.retrieved}.` : ""}`), "");
   }
   for (const e of extras) lines.push(`## ${e.title}`, "", `Fil: \`${e.path}\` (${e.format}).`, "", e.description, "", "Källor:", ...e.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
   return lines.join("\n");

@@ -14,6 +14,8 @@ export interface ResourceSource {
   publisher: string;
   path: string;
   licence: string;
+  /** When the source was retrieved or archived (provenance.json retrieval.archived_on: YYYY-MM-DD, YYYY-MM or YYYY). */
+  retrieved?: string;
 }
 
 /** A published row schema: a flat z.object whose keys are the dataset's columns, in order. */
@@ -46,7 +48,20 @@ export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSou
     publisher: provenance.publisher + (provenance.original_publishers.length ? ` (ursprungligen ${provenance.original_publishers.join(", ")})` : ""),
     path: provenance.retrieval.url || provenance.retrieval.archive,
     licence: provenance.licence,
+    ...(provenance.retrieval.archived_on ? { retrieved: provenance.retrieval.archived_on } : {}),
   }));
+}
+
+/**
+ * The Kolada archive's sources for these snapshot files, and, when the build
+ * read data/snapshot/kolada-live/, Kolada API v3 for the same files with the
+ * date they were fetched.
+ */
+export function koladaSourcesOf(snapshot: Pick<Snapshot, "provenance">, paths: string[]): ResourceSource[] {
+  const archive = sourcesOf(snapshot.provenance.get("kolada")!, paths);
+  const live = snapshot.provenance.get("kolada-live");
+  if (!live) return archive;
+  return [...archive, ...sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` }))];
 }
 
 /** The registry and what is derived from it share one source line. */
@@ -59,6 +74,12 @@ export const REGISTRY_SOURCE: ResourceSource = {
 
 /** For aggregates over kommun values of several KPIs (each KPI's own dataset names its file). */
 export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" };
+
+/** KOLADA_PER_KOMMUN_SOURCE with when the Kolada values were retrieved (the archive, and API v3 when read). */
+export function koladaPerKommunSource(snapshot: Pick<Snapshot, "provenance">): ResourceSource {
+  const dates = ["kolada", "kolada-live"].map((s) => snapshot.provenance.get(s)?.retrieval.archived_on).filter((d): d is string => !!d);
+  return dates.length ? { ...KOLADA_PER_KOMMUN_SOURCE, retrieved: dates.join(", ") } : KOLADA_PER_KOMMUN_SOURCE;
+}
 
 /** "level:code" → the area's name (riket, län, kommun). */
 export function areaNames(snapshot: Pick<Snapshot, "lan" | "kommuner">): Map<string, string> {

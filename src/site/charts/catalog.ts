@@ -3,6 +3,7 @@
  * chart by what it shows; the CSV endpoint lists them all from here, so each
  * chart's download exists exactly once and matches its table.
  */
+import { DERIVED_LABEL, derivedSentence, firstDerived, labelDerived } from "../derived";
 import type { Sex } from "../../pipeline/schema";
 import {
   RIKET,
@@ -35,7 +36,16 @@ const toPoints = (points: SeriesPoint[]): ChartPoint[] => points.map((p) => ({ y
 
 function areaSeries(m: Measure, area: AreaRef, role: SeriesRole, name = areaName(area), sex: Sex = "T"): { series: ChartSeries; raw: SeriesPoint[] } {
   const raw = series(m.dataset, area, sex);
-  return { series: { key: `${area.level}:${area.code}${sex === "T" ? "" : `:${sex}`}`, name, role, points: toPoints(raw) }, raw };
+  return { series: { key: `${area.level}:${area.code}${sex === "T" ? "" : `:${sex}`}`, name: labelDerived(name, firstDerived(raw) !== undefined), role, points: toPoints(raw) }, raw };
+}
+
+/** The method of values we computed (status derived), for the chart's notes. */
+function derivedNote(parts: Array<{ series: ChartSeries; raw: SeriesPoint[] }>): string | undefined {
+  const notes = parts.flatMap(({ series: s, raw }) => {
+    const d = firstDerived(raw);
+    return d ? [derivedSentence(s.name.replace(` (${DERIVED_LABEL})`, ""), d.note)] : [];
+  });
+  return notes.length ? notes.join(" ") : undefined;
 }
 
 /** A sentence about values the source has but we do not use (status source_defect). */
@@ -67,8 +77,8 @@ export function kommunChart(kommunkod: string, slug: string): ChartSpec {
   const all = trimEmptyYears([...parts.map((p) => p.series), ...(area ? [area.series] : [])]);
   const years = all[0]!.points.map((p) => p.year);
   const span = `${Math.min(...years)}–${Math.max(...years)}`;
-  const names = all.map((s) => (s.role === "reference" ? "riket" : s.role === "area" ? "kommunens förbundsområde" : s.name));
-  const notes = [defectNote(parts), absent.length ? `Källan publicerar inga värden för ${joinSv(absent.map((n) => (n === "Riket" ? "riket" : n)))}.` : undefined, area?.note].filter(Boolean);
+  const names = all.map((s) => (s.role === "reference" ? "riket" : s.role === "area" ? "kommunens förbundsområde" : s.name.replace(` (${DERIVED_LABEL})`, "")));
+  const notes = [defectNote(parts), derivedNote(parts), absent.length ? `Källan publicerar inga värden för ${joinSv(absent.map((n) => (n === "Riket" ? "riket" : n)))}.` : undefined, area?.note].filter(Boolean);
   return {
     id: `kommun-${kommunkod}-${slug}`,
     title: `${m.shortName} i ${joinSv(names)}, ${span}`,

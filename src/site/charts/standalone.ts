@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from "../format";
 import { SITE_NAME } from "../nav";
-import { chartSources } from "../sources";
+import { chartSources, freshnessText } from "../sources";
 import { renderLineChartSvg } from "./render";
 import type { ChartSpec } from "./spec";
 
@@ -34,7 +34,8 @@ export function sourceText(spec: ChartSpec): string {
   const byPublisher = new Map<string, string[]>();
   for (const s of sources) byPublisher.set(s.publisher, [...(byPublisher.get(s.publisher) ?? []), s.title]);
   const parts = [...byPublisher].map(([publisher, titles]) => `${titles.join("; ")}. ${publisher}.`);
-  return `${sources.length > 1 ? "Källor" : "Källa"}: ${parts.join(" ")} Data: ${spec.datasets.join(", ")}.`;
+  const freshness = freshnessText(spec.datasets, sources);
+  return `${sources.length > 1 ? "Källor" : "Källa"}: ${parts.join(" ")} Data: ${spec.datasets.join(", ")}.${freshness ? ` ${freshness}` : ""}`;
 }
 
 export function standaloneChartSvg(spec: ChartSpec, siteUrl: string): string {

@@ -5,6 +5,8 @@
  * CSV. Drawing is charts/foerbund-line.ts: a year whose membership rests on
  * date bounds is dashed with an open point; a year without a value is a gap.
  */
+import { derivedSentence, firstDerived, labelDerived } from "../derived";
+import { series } from "../data";
 import { summarizeChart } from "../charts/summary";
 import type { ChartSeries, ChartSpec } from "../charts/spec";
 import { csvNumber, csvText } from "../csv";
@@ -35,9 +37,11 @@ export function foerbundChart(id: string, m: Measure): FoerbundChart | null {
   const last = withRow[withRow.length - 1]!.year;
   const inSpan = rows.filter((r) => r.year >= first && r.year <= last);
   const focus: ChartSeries = { key: `forbund:${id}`, name: f.name, role: "focus", points: inSpan.map((r) => ({ year: r.year, value: r.row?.value ?? null })) };
-  const lanSeries: ChartSeries[] = f.lanCodes.map((c) => ({
+  // A län value we computed from the kommuner (sjukpenningtal) is labelled so and its method given in the note.
+  const lanDerived = f.lanCodes.map((c) => firstDerived(series(m.dataset, lanArea(c)).filter((p) => inSpan.some((r) => r.year === p.year))));
+  const lanSeries: ChartSeries[] = f.lanCodes.map((c, i) => ({
     key: `lan:${c}`,
-    name: lanName(c),
+    name: labelDerived(lanName(c), lanDerived[i] !== undefined),
     role: "compare",
     points: inSpan.map((r) => ({ year: r.year, value: koladaValue(m.dataset, lanArea(c), r.year) })),
   }));
@@ -51,14 +55,14 @@ export function foerbundChart(id: string, m: Measure): FoerbundChart | null {
   }));
   const spec: ChartSpec = {
     id: `forbund-${id}-${m.slug}`,
-    title: `${m.shortName}: ${f.name}, ${joinSv(lanSeries.map((s) => s.name))} och riket, ${first}–${last}`,
+    title: `${m.shortName}: ${f.name}, ${joinSv(f.lanCodes.map(lanName))} och riket, ${first}–${last}`,
     measure: { name: m.shortName, unit: m.unit, shortUnit: m.shortUnit, decimals: m.decimals },
     series: [focus, ...lanSeries, riket],
     datasets: ["forbund-indikatorer", m.dataset],
     lead: `${capitalize(m.subject)} i förbundets område`,
     yZero: true,
   };
-  spec.note = certaintyNote(years);
+  spec.note = [certaintyNote(years), ...f.lanCodes.flatMap((c, i) => (lanDerived[i] ? [derivedSentence(lanName(c), lanDerived[i]!.note)] : []))].filter(Boolean).join(" ");
   return { spec, years, summary: summarizeChart(spec), csvHref: `/forbund/${id}/diagram/${m.slug}.csv`, slug: m.slug };
 }
 

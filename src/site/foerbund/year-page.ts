@@ -2,6 +2,7 @@
  * The page model for /forbund/<id>/<year>/: who the members were that year,
  * the area's values beside its län and riket, ranks and changes.
  */
+import { valueAt } from "../data";
 import { RIKET, type ForbundIndikatorerRow, type ForbundMedlemmarPerArRow } from "../data";
 import { formatNumber, formatWithUnit, joinSv } from "../format";
 import type { Measure } from "../measures";
@@ -14,7 +15,8 @@ export interface YearIndicator {
   measure: Measure;
   row: ForbundIndikatorerRow | null;
   value: number | null;
-  lan: Array<{ code: string; name: string; value: number | null }>;
+  /** note: the method when the value is computed from the kommuner (status derived), else null. */
+  lan: Array<{ code: string; name: string; value: number | null; note: string | null }>;
   riket: number | null;
   rank: Rank | null;
   rankWords: string;
@@ -110,7 +112,10 @@ function yearIndicator(id: string, f: Foerbund, m: Measure, year: number, member
     measure: m,
     row,
     value,
-    lan: f.lanCodes.map((c) => ({ code: c, name: lanName(c), value: koladaValue(m.dataset, lanArea(c), year) })),
+    lan: f.lanCodes.map((c) => {
+      const p = valueAt(m.dataset, lanArea(c), year);
+      return { code: c, name: lanName(c), value: koladaValue(m.dataset, lanArea(c), year), note: p?.status === "derived" ? p.note : null };
+    }),
     riket: koladaValue(m.dataset, RIKET, year),
     rank,
     rankWords: rank ? rankInWords(rank) : "–",

@@ -4,7 +4,7 @@ import type { DerivedValue } from "../../derive/population";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, derivedStatusEnum, sexEnum } from "../../schema";
 import { areaCode, nonEmptyText, optionalNumber, text, year } from "../columns";
-import { areaNames, defineDataset, nameOf, sourcesOf, type Dataset } from "../dataset";
+import { areaNames, defineDataset, nameOf, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 export const befolkning1664RowSchema = z.object({
@@ -38,7 +38,7 @@ export function befolkning1664Dataset(snapshot: Snapshot, population16to64: read
     primaryKey: ["level", "code", "year", "sex"],
     schema: befolkning1664RowSchema,
     rows: population16to64.map((v) => ({ ...v, name: nameOf(names, `${v.level}:${v.code}`) })),
-    sources: sourcesOf(snapshot.provenance.get("kolada")!, ["values/n01954.csv", "values/n01955.csv"]),
+    sources: koladaSourcesOf(snapshot, ["values/n01954.csv", "values/n01955.csv"]),
     processing:
       "value = N01954 + N01955 för samma område, år och kön; saknas någon av dem är summan tom (status not_available, note säger vilken del som saknas). För kommuner finns en rad för varje kommun, år och kön inom periodens år, även där ingen av delarna har ett värde.",
   });

@@ -8,8 +8,14 @@ import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, publishedValueStatusEnum, sexEnum, type IndicatorValue, type Sex } from "../../schema";
 import { areaCode, kpi, nonEmptyText, optionalNumber, text, year } from "../columns";
-import { areaNames, defineDataset, nameOf, sourcesOf, type Dataset } from "../dataset";
+import { areaNames, defineDataset, nameOf, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { DERIVED_LAN_KPIS, deriveLanValues, derivedLanNote, type DerivedLanValue } from "../../derive/lan-from-kommuner";
+import { population16to64 } from "../../derive/population";
+import { populationWeights } from "../../derive/weights";
+
+/** As published, plus derived: a län value computed from the kommuner where the publisher gives none (derive/lan-from-kommuner.ts). */
+export const indicatorRowStatusEnum = z.enum([...publishedValueStatusEnum.options, "derived"]);
 
 export const indicatorValueRowSchema = z.object({
   kpi,
@@ -19,7 +25,7 @@ export const indicatorValueRowSchema = z.object({
   year,
   sex: sexEnum,
   value: optionalNumber,
-  status: publishedValueStatusEnum,
+  status: indicatorRowStatusEnum,
   note: text,
 });
 export type IndicatorValueRow = z.infer<typeof indicatorValueRowSchema>;
@@ -27,7 +33,9 @@ export type IndicatorValueRow = z.infer<typeof indicatorValueRowSchema>;
 export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): Dataset {
   const meta = snapshot.indicatorMeta.get(info.kpi)!;
   const names = areaNames(snapshot);
-  const rows = completeKommunGrid(snapshot.values.get(info.kpi)!, snapshot.kommuner.map((k) => k.kommunkod));
+  const kommunCodes = snapshot.kommuner.map((k) => k.kommunkod);
+  const derived = derivedLan(snapshot, info, kommunCodes);
+  const rows = completeKommunGrid([...snapshot.values.get(info.kpi)!, ...derived], kommunCodes);
   return defineDataset({
     name: info.slug,
     title: `${info.shortName} (${info.kpi})`,
@@ -40,29 +48,37 @@ export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): 
       field("year"),
       field("sex"),
       field("value", { unit: info.unit, description: `${info.shortName}, ${info.unit}. Tomt när värde saknas; se status.` }),
-      field("status", { enum: publishedValueStatusEnum.options }),
+      field("status", { enum: indicatorRowStatusEnum.options }),
       field("note"),
     ],
     primaryKey: ["level", "code", "year", "sex"],
     schema: indicatorValueRowSchema,
     rows: rows.map((v) => ({ ...v, name: nameOf(names, `${v.level}:${v.code}`) })),
-    sources: sourcesOf(snapshot.provenance.get("kolada")!, [`values/${info.kpi.toLowerCase()}.csv`]),
+    sources: koladaSourcesOf(snapshot, [`values/${info.kpi.toLowerCase()}.csv`]),
     processing:
-      "Värdena är oförändrade från Kolada. För kommuner finns en rad för varje kommun och år inom nyckeltalets period; där Kolada saknar värde är värdet tomt med status not_published. Riket har koden 00.",
+      "Värdena är oförändrade från Kolada. För kommuner finns en rad för varje kommun och år inom nyckeltalets period; där Kolada saknar värde är värdet tomt med status not_published. Riket har koden 00." +
+      (derived.length ? ` Länsvärdena har status derived: ${derivedLanNote(info)} Ett län där någon kommun saknar värde ett år får inget värde det året. Riket är Kolada:s eget värde; datamängden kontroll-lan-riket jämför det med kommunerna.` : ""),
   });
+}
+
+/** Län values computed from the kommuner, for a KPI whose publisher gives none (empty for every other KPI). */
+function derivedLan(snapshot: Snapshot, info: IndicatorInfo, kommunCodes: readonly string[]): DerivedLanValue[] {
+  if (!(info.kpi in DERIVED_LAN_KPIS)) return [];
+  const pop = population16to64(snapshot.values.get("N01954")!, snapshot.values.get("N01955")!, kommunCodes);
+  return deriveLanValues(info, snapshot.values.get(info.kpi)!, snapshot.kommuner, populationWeights(pop, snapshot.values.get("N01951")!));
 }
 
 const LEVEL_ORDER = { riket: 0, lan: 1, kommun: 2 } as const;
 const SEX_ORDER: Record<Sex, number> = { T: 0, K: 1, M: 2 };
 
-type PublishedValue = Omit<IndicatorValue, "status"> & { status: z.infer<typeof publishedValueStatusEnum> };
+type PublishedValue = Omit<IndicatorValue, "status"> & { status: z.infer<typeof indicatorRowStatusEnum> };
 
 /**
  * One row per kommun, year and sex within the years the KPI is published for
  * kommuner, so that a gap is an explicit row (status not_published), not an
  * absent one a reader might take for zero.
  */
-export function completeKommunGrid(values: readonly IndicatorValue[], kommunCodes: readonly string[]): PublishedValue[] {
+export function completeKommunGrid(values: ReadonlyArray<IndicatorValue | DerivedLanValue>, kommunCodes: readonly string[]): PublishedValue[] {
   const kommunValues = values.filter((v) => v.level === "kommun");
   const years = kommunValues.map((v) => v.year);
   const sexes = [...new Set(kommunValues.map((v) => v.sex))];

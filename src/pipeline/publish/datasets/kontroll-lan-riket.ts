@@ -1,11 +1,12 @@
 /** kontroll-lan-riket: län and riket recomputed from their kommuner beside the publisher's totals. */
+import { DERIVED_LAN_KPIS } from "../../derive/lan-from-kommuner";
 import { z } from "zod";
 import type { TotalCheck } from "../../derive/check-totals";
 import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, sexEnum } from "../../schema";
 import { areaCode, kpi, nonEmptyText, number, year } from "../columns";
-import { areaNames, defineDataset, nameOf, round, sourcesOf, type Dataset } from "../dataset";
+import { areaNames, defineDataset, nameOf, round, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 const checkLevelEnum = areaLevelEnum.exclude(["kommun"]);
@@ -56,8 +57,11 @@ export function kontrollLanRiketDataset(snapshot: Snapshot, totalChecks: readonl
       difference: round(c.difference, 6),
       relative_difference: round(c.relative_difference, 6),
     })),
-    sources: sourcesOf(snapshot.provenance.get("kolada")!, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
+    sources: koladaSourcesOf(snapshot, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
     processing:
-      "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler.",
+      "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler." +
+      (catalog.some((i) => i.kpi in DERIVED_LAN_KPIS)
+        ? ` Bara värden som utgivaren publicerar jämförs: ${catalog.filter((i) => i.kpi in DERIVED_LAN_KPIS).map((i) => i.shortName.toLowerCase()).join(", ")} har inga publicerade länsvärden, så länen där beräknas från kommunerna (status derived i nyckeltalets datamängd) och finns inte här; riket jämförs som för andra nyckeltal.`
+        : ""),
   });
 }
