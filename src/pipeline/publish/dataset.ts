@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Snapshot } from "../load";
 import type { Provenance } from "../schema";
 import type { FieldDef } from "./fields";
+import type { ForeignKey } from "./foreign-keys";
 
 export interface ResourceSource {
   title: string;
@@ -32,6 +33,8 @@ export interface Dataset {
   sources: ResourceSource[];
   /** What we did to the published values, for the codebook and data page. */
   processing: string;
+  /** Columns that refer to another published dataset (checked before writing, declared in datapackage.json). */
+  foreignKeys?: ForeignKey[];
 }
 
 /** A dataset whose rows the compiler checks against its schema's type. */
