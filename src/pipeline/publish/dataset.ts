@@ -5,6 +5,7 @@
  * checks the rows against the schema and writes CSV and JSON.
  */
 import type { z } from "zod";
+import { KOLADA_ARCHIVE_LICENCE } from "../licences";
 import type { Snapshot } from "../load";
 import type { Provenance } from "../schema";
 import type { FieldDef } from "./fields";
@@ -61,7 +62,7 @@ export const REGISTRY_SOURCE: ResourceSource = {
 };
 
 /** For aggregates over kommun values of several KPIs (each KPI's own dataset names its file). */
-export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" };
+export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: KOLADA_ARCHIVE_LICENCE };
 
 /** "level:code" → the area's name (riket, län, kommun). */
 export function areaNames(snapshot: Pick<Snapshot, "lan" | "kommuner">): Map<string, string> {

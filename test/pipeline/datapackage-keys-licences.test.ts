@@ -3,7 +3,9 @@
  * resolve (hand-made datasets), and in the real data build every declared key
  * resolves in the published JSON rows — read back from the written files, not
  * from the in-memory datasets — and the keys a researcher joins on are
- * declared. Also: forbund-indikatorer names each förbund as it was named that year.
+ * declared. Also: forbund-indikatorer names each förbund as it was named that
+ * year, and each resource's sources state their licence as the source folder
+ * documents it (the Kolada archive states none).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentText } from "../../src/pipeline/atomic";
@@ -45,6 +47,7 @@ describe("checkForeignKeys (hand-made datasets)", () => {
 
 interface Resource {
   name: string;
+  sources: Array<{ publisher: string; licence: string }>;
   schema?: { fields: Array<{ name: string }>; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }> };
 }
 
@@ -94,5 +97,15 @@ describe("the published datapackage (real data build)", () => {
     expect(nameIn(2008)).toBe("Samordningsförbundet Umeå"); // names.csv: from 2005-05, certain to 2011
     expect(nameIn(2022)).toBe("Samordningsförbundet Umeåregionen"); // the later of two possible names
     for (const r of rowsOf("forbund-indikatorer")) expect(typeof r.foerbund_name === "string" && r.foerbund_name !== "", String(r.foerbund_id)).toBe(true);
+  });
+
+  it("states each source's licence as documented: no resource claims a licence the Kolada archive does not state", () => {
+    for (const r of resources) for (const s of r.sources) expect(s.licence.trim().length, `${r.name}: ${s.publisher}`).toBeGreaterThan(10);
+    const ohalsotal = resources.find((r) => r.name === "ohalsotal")!;
+    expect(ohalsotal.sources[0]!.licence).toMatch(/^Ingen licens angiven av arkivet/);
+    expect(ohalsotal.sources[0]!.licence).toMatch(/inte kontrollerat hos RKA/);
+    // The area aggregates carry the same statement, not a shorter one of their own.
+    const kolada = resources.find((r) => r.name === "forbund-indikatorer")!.sources.find((s) => /Kolada/.test(s.publisher))!;
+    expect(kolada.licence).toBe(ohalsotal.sources[0]!.licence);
   });
 });
