@@ -26,6 +26,7 @@ export type PageType =
   | "participants"
   | "history"
   | "analysis"
+  | "embed"
   | "other";
 
 /**
@@ -72,6 +73,9 @@ export function pageType(urlPath: string): PageType {
       return parts.length === 1 ? "history" : "other";
     case "analys":
       return parts.length === 2 ? "analysis" : "other";
+    case "diagram":
+      // /diagram/<id>/: a chart alone, for other sites' iframes (its .csv and .svg files are not pages).
+      return parts.length === 2 ? "embed" : "other";
     default:
       return parts.length === 1 && YEAR.test(section!) ? "year" : "other";
   }

@@ -41,7 +41,7 @@ export function resolveDistPath(root: string, urlPath: string): string | null {
 export async function serveDist(root = join(process.cwd(), "dist")): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const file = resolveDistPath(root, req.url ?? "/");
-    const headers = securityHeaders();
+    const headers = securityHeaders(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
     if (!file) {
       res.writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" });
       res.end("404");

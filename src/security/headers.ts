@@ -15,11 +15,38 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Frame-Options": "DENY",
 };
 
-export function securityHeaders(): Record<string, string> {
-  return { ...SECURITY_HEADERS };
+/**
+ * Chart-only pages (/diagram/<id>/) are made to be shown in other sites'
+ * iframes: there, and only there, any site may frame the page. Everything
+ * else in the policy stays as strict as on the rest of the site.
+ */
+export const EMBED_PATH_PATTERN = "/diagram/*";
+const isEmbedPath = (pathname: string) => /^\/diagram\/[^/]+\/(index\.html)?$/.test(pathname);
+const { "X-Frame-Options": _deny, ...FRAMEABLE } = SECURITY_HEADERS;
+export const EMBED_HEADERS: Readonly<Record<string, string>> = {
+  ...FRAMEABLE,
+  "Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"]!.replace("frame-ancestors 'none'", "frame-ancestors *"),
+};
+
+/** The headers for one path (`pathname` without query): the embed pages may be framed. */
+export function securityHeaders(pathname = "/"): Record<string, string> {
+  return { ...(isEmbedPath(pathname) ? EMBED_HEADERS : SECURITY_HEADERS) };
 }
 
-/** The `_headers` file: one block for every path. */
+/**
+ * The `_headers` file: one block for every path, then the embed pages, which
+ * detach the inherited frame headers ("! Name", Cloudflare Pages) and set
+ * their own policy (Netlify serves the most specific rule's value).
+ */
 export function headersFile(): string {
-  return ["/*", ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`)].join("\n") + "\n";
+  return (
+    [
+      "/*",
+      ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
+      EMBED_PATH_PATTERN,
+      "  ! X-Frame-Options",
+      "  ! Content-Security-Policy",
+      `  Content-Security-Policy: ${EMBED_HEADERS["Content-Security-Policy"]}`,
+    ].join("\n") + "\n"
+  );
 }

@@ -23,7 +23,7 @@ const PREFERRED: Partial<Record<PageType, string>> = {
   "forbund-year": "/forbund/blekinge/2015/",
   year: "/ar/2015/",
 };
-const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis"];
+const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed"];
 
 const all = sitePages();
 const urls: Array<{ type: string; url: string }> = [

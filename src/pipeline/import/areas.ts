@@ -59,7 +59,7 @@ export function importAreas(from: string): { areas: Areas; files: FileTree } {
     title: "Kommuner och län",
     publisher: "SCB (koder och namn), via Kolada (RKA) och SCB:s PxWeb-metadata",
     original_publishers: ["Statistiska centralbyrån (SCB)"],
-    licence: "Koder och namn är offentliga uppgifter (SCB, fri användning)",
+    licence: "Ingen licens angiven: kommunlistan kommer ur Kolada-arkivet, som inte anger någon licens; länsnamnen ur SCB:s PxWeb-metadata (SCB anger CC0 för sina öppna data enligt källmappens beskrivning; inte kontrollerat hos SCB).",
     period: "Indelning sedan 2007 (Knivsta 2003, Heby till Uppsala län 2007); 290 kommuner, 21 län",
     retrieval: {
       method: "Kommunlistan ur Kolada-arkivet (open-numbers/ddf--kolada--dump, ddf--entities--geo--kommun.csv); länsnamnen avskrivna ur SCB:s PxWeb-metadata för BefolkningNy (rOpenGov/pxweb testfiler).",

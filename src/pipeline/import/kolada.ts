@@ -16,6 +16,8 @@ import { assertUniqueKey, pointDecimal, validateRow, yearIn } from "../validate"
 import { firstMissingKommunValue, KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "../coverage";
 import type { Areas } from "./areas";
 import { checksum, readSourceCsv, type SourceFile } from "./source-files";
+import { KOLADA_ARCHIVE_LICENCE } from "../licences";
+
 
 const DIR = "kolada";
 export const koladaFileName = (kpi: string, byGender: boolean) =>
@@ -96,7 +98,8 @@ export function importKolada(from: string, areas: Areas, coverage: CoverageSpec 
     title: "Kolada – nyckeltal per kommun, län och riket",
     publisher: "RKA (Rådet för främjande av kommunala analyser), Kolada",
     original_publishers: ["Försäkringskassan", "Arbetsförmedlingen", "Statistiska centralbyrån (SCB)", "Socialstyrelsen", "MUCF"],
-    licence: "Kolada: fri användning med källangivelse \"Källa: Kolada\" (CC BY 4.0 enligt tredje part; arkivets datapackage anger ingen licens)",
+    // As the source folder's MANIFEST.md states it: the archive names no licence; the rest is third-party hearsay, said as such.
+    licence: KOLADA_ARCHIVE_LICENCE,
     period: "1994–2022 (olika för varje nyckeltal)",
     retrieval: {
       method:

@@ -6,6 +6,7 @@ import type { FileTree } from "../atomic";
 import type { Dataset, ResourceSource } from "./dataset";
 import { datasetFiles } from "./write";
 import type { FieldDef } from "./fields";
+import { checkForeignKeys, type ForeignKey } from "./foreign-keys";
 
 export interface BuildInfo {
   version: string;
@@ -34,7 +35,7 @@ interface PackageFile {
 export type ExtraFile = Omit<PackageFile, "encoding"> & { content: string };
 export interface TabularResource extends PackageFile {
   dialect: { delimiter: string; lineTerminator: string; header: boolean };
-  schema: { fields: PackageField[]; primaryKey: string[]; missingValues: string[] };
+  schema: { fields: PackageField[]; primaryKey: string[]; foreignKeys?: ForeignKey[]; missingValues: string[] };
   processing: string;
   rows: number;
   /** The latest year in a row with a value (column year, else period or date); null when the dataset has no year. */
@@ -104,6 +105,7 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
             ...(f.enum ? { constraints: { enum: f.enum } } : {}),
           })),
           primaryKey: d.primaryKey,
+          ...(d.foreignKeys?.length ? { foreignKeys: d.foreignKeys } : {}),
           missingValues: [""],
         },
         sources: d.sources.map(sourceOf),
@@ -145,6 +147,7 @@ export function codebook(datasets: Dataset[], build: BuildInfo, extras: ExtraFil
   ];
   for (const d of datasets) {
     lines.push(`## ${d.title}`, "", `Filer: \`${d.name}.csv\`, \`${d.name}.json\` (${d.rows.length} rader). Nyckel: ${d.primaryKey.join(", ")}.`, "", d.description, "");
+    if (d.foreignKeys?.length) lines.push(`Hänvisar till: ${d.foreignKeys.map((k) => `${k.fields.join(", ")} → ${k.reference.resource}.${k.reference.fields.join(", ")}`).join("; ")}.`, "");
     lines.push(`Bearbetning: ${d.processing}`, "");
     const latest = latestYear(d);
     if (latest !== null) lines.push(`Senaste år med värden: ${latest}.`, "");
@@ -164,6 +167,7 @@ export function publishDatasets(datasets: Dataset[], build: BuildInfo, extras: E
     names.add(d.name);
     for (const [path, content] of datasetFiles(d)) files.set(path, content);
   }
+  checkForeignKeys(datasets);
   for (const e of extras) files.set(e.path, e.content);
   files.set("datapackage.json", JSON.stringify(datapackage(datasets, build, extras), null, 2) + "\n");
   files.set("codebook.md", codebook(datasets, build, extras));

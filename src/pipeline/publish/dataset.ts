@@ -5,9 +5,11 @@
  * checks the rows against the schema and writes CSV and JSON.
  */
 import type { z } from "zod";
+import { KOLADA_ARCHIVE_LICENCE } from "../licences";
 import type { Snapshot } from "../load";
 import type { Provenance } from "../schema";
 import type { FieldDef } from "./fields";
+import type { ForeignKey } from "./foreign-keys";
 
 export interface ResourceSource {
   title: string;
@@ -34,6 +36,8 @@ export interface Dataset {
   sources: ResourceSource[];
   /** What we did to the published values, for the codebook and data page. */
   processing: string;
+  /** Columns that refer to another published dataset (checked before writing, declared in datapackage.json). */
+  foreignKeys?: ForeignKey[];
 }
 
 /** A dataset whose rows the compiler checks against its schema's type. */
@@ -73,7 +77,7 @@ export const REGISTRY_SOURCE: ResourceSource = {
 };
 
 /** For aggregates over kommun values of several KPIs (each KPI's own dataset names its file). */
-export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: "Källa: Kolada" };
+export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal)", publisher: "RKA, Kolada", path: "https://www.kolada.se/", licence: KOLADA_ARCHIVE_LICENCE };
 
 /** KOLADA_PER_KOMMUN_SOURCE with when the Kolada values were retrieved (the archive, and API v3 when read). */
 export function koladaPerKommunSource(snapshot: Pick<Snapshot, "provenance">): ResourceSource {

@@ -210,3 +210,37 @@ export function allCharts(): ChartSpec[] {
     ...participantPage().charts,
   ];
 }
+
+/** A chart that can be embedded, with the page it appears on (the embed page links back to it). */
+export interface EmbeddableChart {
+  chart: ChartSpec;
+  home: { href: string; title: string };
+}
+
+/**
+ * The charts of allCharts() with their home pages, for the chart-only pages
+ * /diagram/<id>/ that other sites frame. Förbund pages draw their charts with
+ * their own component and CSV files and are not in this list yet.
+ */
+export function embeddableCharts(): EmbeddableChart[] {
+  return [
+    { chart: withWithoutChart("ohalsotal"), home: { href: "/", title: "startsidan" } },
+    { chart: compareDefaultChart(), home: { href: "/jamfor/", title: "Jämför" } },
+    ...kommuner().flatMap((k) => kommunCharts(k.kommunkod).map((chart) => ({ chart, home: { href: `/kommun/${k.kommunkod}/`, title: k.name } }))),
+    ...participantPage().charts.map((chart) => ({ chart, home: { href: "/deltagare/", title: "Deltagare" } })),
+  ];
+}
+
+let embeddableIds: ReadonlySet<string> | undefined;
+/** Whether /diagram/<id>/ exists (computed once per build). */
+export function isEmbeddable(id: string): boolean {
+  embeddableIds ??= new Set(embeddableCharts().map((e) => e.chart.id));
+  return embeddableIds.has(id);
+}
+
+/** The snippet a reader pastes into another site: an iframe of the chart-only page. */
+export function embedSnippet(spec: Pick<ChartSpec, "id" | "title">, site: URL | string): string {
+  const src = new URL(`/diagram/${spec.id}/`, site).href;
+  const title = spec.title.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return `<iframe src="${src}" title="${title}" width="680" height="560" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+}

@@ -11,7 +11,8 @@
  * April 2015 at the earliest" to a reader but "still there in April 2015;
  * what happened later is not known".
  */
-import { parseAnchor, parseDateBound, statusOn, type Anchor, type DateBound } from "../../pipeline/registry/dates";
+import { parseAnchor, parseDateBound, type Anchor, type DateBound } from "../../pipeline/registry/dates";
+import { nameInForceOn } from "../../pipeline/registry/names";
 import { MONTH_NAMES } from "../format";
 
 /** One day, month or year in words: "1 januari 2015", "april 2015", "2005". */
@@ -121,14 +122,5 @@ export function periodInWords(period: string): string {
  * no name is possible that day (the caller then uses the latest known name).
  */
 export function nameInForce(names: ReadonlyArray<{ name: string; from: string; to: string }>, date: string): string | null {
-  let best: { name: string; score: string } | null = null;
-  for (const n of names) {
-    const from = parseDateBound(n.from);
-    const to = parseDateBound(n.to);
-    const status = statusOn(from, to, date);
-    if (status === "no") continue;
-    const score = `${status === "certain" ? "1" : "0"}|${from.earliest ?? "0000-00-00"}|${from.latest ?? ""}`;
-    if (!best || score > best.score) best = { name: n.name, score };
-  }
-  return best?.name ?? null;
+  return nameInForceOn(names.map((n) => ({ name: n.name, from: parseDateBound(n.from), to: parseDateBound(n.to) })), date);
 }

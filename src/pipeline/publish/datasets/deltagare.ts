@@ -11,6 +11,7 @@ import type { Registry } from "../../registry";
 import { count, nonEmptyText, number, text, year } from "../columns";
 import { defineDataset, type Dataset } from "../dataset";
 import { field, type FieldDef } from "../fields";
+import { FK_FOERBUND } from "../foreign-keys";
 
 const common = {
   year,
@@ -116,6 +117,8 @@ export function deltagareForbundDataset(p: ParticipantsSnapshot, registry: Regis
       ...commonFields(),
     ],
     primaryKey: ["foerbund_printed", "activity", "year", "measure", "source_id"],
+    // source_id here names a row of the deltagare snapshot's own source files, not kallor, so only the förbund is a key.
+    foreignKeys: [FK_FOERBUND],
     schema: deltagareForbundRowSchema,
     rows,
     sources: SOURCE(p),

@@ -5,6 +5,7 @@ import { kommunkod, nonEmptyText, text } from "../columns";
 import { defineDataset, type Dataset } from "../dataset";
 import { field } from "../fields";
 import { historySources, SEED_NOTE, seedList, sourceLines } from "./history-common";
+import { FK_KOMMUN } from "../foreign-keys";
 
 export const finsamOmradenRowSchema = z.object({ lan_printed: nonEmptyText, kommun_printed: nonEmptyText, kommunkod, note: text, seed: seedList, source_lines: sourceLines });
 export type FinsamOmradenRow = z.infer<typeof finsamOmradenRowSchema>;
@@ -16,6 +17,7 @@ export function finsamOmradenDataset(snapshot: Snapshot): Dataset {
     description: "De fem områden där FINSAM (lag 1992:863) prövades, med länet som källan skriver det och kommunerna med dagens kommunkod.",
     fields: [field("lan_printed"), field("kommun_printed"), field("kommunkod"), field("note"), field("seed"), field("source_lines")],
     primaryKey: ["kommunkod"],
+    foreignKeys: [FK_KOMMUN],
     schema: finsamOmradenRowSchema,
     rows: snapshot.history["finsam-omraden"].map(({ source_line, ...r }) => ({ ...r, source_lines: source_line })),
     sources: historySources(snapshot, "finsam-omraden"),

@@ -5,6 +5,7 @@ import { memberStatusEnum } from "../../registry";
 import { kommunkod, nonEmptyText, slug, text, year } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND, FK_MEMBER_KOMMUN } from "../foreign-keys";
 
 export const forbundMedlemmarPerArRowSchema = z.object({ foerbund_id: slug, year, member_code: kommunkod, member_name: nonEmptyText, stadsdel: text, member_status: memberStatusEnum });
 export type ForbundMedlemmarPerArRow = z.infer<typeof forbundMedlemmarPerArRowSchema>;
@@ -20,6 +21,7 @@ export function forbundMedlemmarPerArDataset(members: readonly FoerbundYearMembe
     description: "För varje förbund och år: medlemmarna den 31 december, och om medlemskapet är belagt (certain) eller bara möjligt (possible).",
     fields: [field("foerbund_id"), field("year"), field("member_code"), field("member_name"), field("stadsdel"), field("member_status")],
     primaryKey: ["foerbund_id", "year", "member_code", "stadsdel"],
+    foreignKeys: [FK_FOERBUND, FK_MEMBER_KOMMUN],
     schema: forbundMedlemmarPerArRowSchema,
     rows: members.map((m) => memberYearRow(m, kommunNames.get(m.member_code)!)),
     sources: [REGISTRY_SOURCE],

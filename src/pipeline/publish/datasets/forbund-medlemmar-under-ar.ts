@@ -11,6 +11,7 @@ import { certainInterval, possibleFrom, possibleUntil } from "../../registry/dat
 import { kommunkod, nonEmptyText, slug, text, year } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND, FK_MEMBER_KOMMUN } from "../foreign-keys";
 
 const yearEndEnum = z.enum(["certain", "possible", "no"]);
 export const forbundMedlemmarUnderArRowSchema = z.object({
@@ -67,6 +68,7 @@ export function forbundMedlemmarUnderArDataset(registry: Registry, kommunNames: 
       field("status", { description: "Den 31 december: certain = belagt, possible = bara möjligt, no = medlemskapet hade upphört (eller inte börjat).", enum: yearEndEnum.options }),
     ],
     primaryKey: ["foerbund_id", "year", "member_code", "stadsdel"],
+    foreignKeys: [FK_FOERBUND, FK_MEMBER_KOMMUN],
     schema: forbundMedlemmarUnderArRowSchema,
     rows: membersDuringYears(registry, kommunNames, years),
     sources: [REGISTRY_SOURCE],

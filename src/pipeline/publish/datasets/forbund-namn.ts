@@ -4,6 +4,7 @@ import type { FoerbundName, Registry } from "../../registry";
 import { nonEmptyText, slug } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND } from "../foreign-keys";
 
 export const forbundNamnRowSchema = z.object({ foerbund_id: slug, name: nonEmptyText, from: nonEmptyText, to: nonEmptyText, source_ids: nonEmptyText });
 export type ForbundNamnRow = z.infer<typeof forbundNamnRowSchema>;
@@ -19,6 +20,7 @@ export function forbundNamnDataset(registry: Registry): Dataset {
     description: "Officiella namn med de perioder de användes.",
     fields: [field("foerbund_id"), field("name", { description: "Förbundets namn under perioden." }), field("from"), field("to"), field("source_ids")],
     primaryKey: ["foerbund_id", "name", "from"],
+    foreignKeys: [FK_FOERBUND],
     schema: forbundNamnRowSchema,
     rows: registry.names.map(foerbundNameRow),
     sources: [REGISTRY_SOURCE],

@@ -4,6 +4,7 @@ import type { Snapshot } from "../../load";
 import { count, nonEmptyText, optionalNumber, slug, text } from "../columns";
 import { defineDataset, sourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND } from "../foreign-keys";
 
 export const forbundSiffrorRowSchema = z.object({
   table: nonEmptyText,
@@ -37,6 +38,7 @@ export function forbundSiffrorDataset(snapshot: Snapshot): Dataset {
       field("value_low"), field("value_high"), field("unit"), field("note"), field("source_line"), field("quote"),
     ],
     primaryKey: ["table", "source_line", "foerbund_id", "activity", "period", "measure"],
+    foreignKeys: [FK_FOERBUND],
     schema: forbundSiffrorRowSchema,
     rows: snapshot.foerbundFigures,
     sources: sourcesOf(snapshot.provenance.get("riksdag-2015")!, ["foerbund/figures.csv"]),

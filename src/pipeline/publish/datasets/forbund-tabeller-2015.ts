@@ -5,6 +5,7 @@ import { foerbundTableUnitEnum } from "../../schema";
 import { count, nonEmptyText, optionalNumber, slug, text } from "../columns";
 import { defineDataset, sourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND } from "../foreign-keys";
 
 export const forbundTabellerRowSchema = z.object({
   table: nonEmptyText,
@@ -49,6 +50,7 @@ export function forbundTabellerDataset(snapshot: Snapshot): Dataset {
       field("note"),
     ],
     primaryKey: ["table", "foerbund_id", "activity", "period", "measure", "breakdown"],
+    foreignKeys: [FK_FOERBUND],
     schema: forbundTabellerRowSchema,
     rows: tables.flatMap(([id, t]) => t.rows.map(({ row: _r, ...f }) => ({ ...f, table_title: tableTitles.get(tablePath(id))! }))),
     sources: sourcesOf(riksdag, tables.map(([id]) => tablePath(id))),

@@ -27,7 +27,7 @@ export type ForbundRow = z.infer<typeof forbundRowSchema>;
  * name whose end is open (">=X") is not assumed to run forever, so a later
  * dated name is never hidden behind an old one.
  */
-export function latestNames(registry: Registry): Map<string, string> {
+export function latestNames(registry: Pick<Registry, "names">): Map<string, string> {
   const latest = new Map<string, { name: string; key: string }>();
   for (const n of registry.names) {
     const provenUntil = n.to.lower?.end ?? n.to.upper?.end ?? "";

@@ -4,6 +4,7 @@ import { TREATMENT_STATUSES, type KommunTiming, type TreatmentStatus } from "../
 import { kommunkod, nonEmptyText, optionalIsoDay } from "../columns";
 import { defineDataset, nameOf, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { eventStudyField, field } from "../fields";
+import { FK_KOMMUN } from "../foreign-keys";
 
 const optionalYear = z.number().int().nullable();
 
@@ -55,6 +56,7 @@ export function handelsestudieKommunerDataset(timings: readonly KommunTiming[], 
       eventStudyField("reason"),
     ],
     primaryKey: ["kommunkod"],
+    foreignKeys: [FK_KOMMUN],
     schema: handelsestudieKommunerRowSchema,
     rows: timings.map((t) => ({
       kommunkod: t.code,

@@ -86,7 +86,7 @@ export function buildDatasets(p: PublishInputs): Dataset[] {
     tackningPerArDataset(p.coverage),
     tackningJamforelseDataset(p.comparison),
     forbundMedlemmarPerArDataset(p.members, kommunNames),
-    forbundIndikatorerDataset(p.indicators),
+    forbundIndikatorerDataset(p.indicators, p.registry),
     medOchUtanForbundDataset(p.groups),
     medlemsstatusPerDatumDataset(p.registry, kommunNames, p.registryYears),
     socsamTidslinjeDataset(p.snapshot),

@@ -5,6 +5,7 @@ import { endWindow } from "../../registry/dates";
 import { kommunkod, nonEmptyText, optionalIsoDay, slug, text } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_FOERBUND, FK_MEMBER_KOMMUN } from "../foreign-keys";
 
 export const medlemskapRowSchema = z.object({
   foerbund_id: slug,
@@ -54,6 +55,7 @@ export function medlemskapDataset(registry: Registry, kommunNames: ReadonlyMap<s
       field("dating"), field("source_ids"), field("note"),
     ],
     primaryKey: ["foerbund_id", "member_code", "stadsdel", "from"],
+    foreignKeys: [FK_FOERBUND, FK_MEMBER_KOMMUN],
     schema: medlemskapRowSchema,
     rows: registry.spells.map((s) => spellRow(s, kommunNames.get(s.member_code)!)),
     sources: [REGISTRY_SOURCE],

@@ -9,6 +9,7 @@ import { kommunStatusEnum, membershipStatusOn, type Registry } from "../../regis
 import { isoDay, kommunkod, nonEmptyText } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_KOMMUN } from "../foreign-keys";
 
 export const medlemsstatusPerDatumRowSchema = z.object({ date: isoDay, kommunkod, kommun: nonEmptyText, status: kommunStatusEnum });
 export type MedlemsstatusPerDatumRow = z.infer<typeof medlemsstatusPerDatumRowSchema>;
@@ -41,6 +42,7 @@ export function medlemsstatusPerDatumDataset(registry: Registry, kommunNames: Re
       }),
     ],
     primaryKey: ["date", "kommunkod"],
+    foreignKeys: [FK_KOMMUN],
     schema: medlemsstatusPerDatumRowSchema,
     rows,
     sources: [REGISTRY_SOURCE],

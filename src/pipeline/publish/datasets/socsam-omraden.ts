@@ -6,6 +6,7 @@ import { kommunkod, nonEmptyText, optionalIsoDay, optionalNumber, text } from ".
 import { defineDataset, type Dataset } from "../dataset";
 import { field } from "../fields";
 import { historySources, num, SEED_NOTE } from "./history-common";
+import { FK_KOMMUN } from "../foreign-keys";
 
 export const socsamOmradenRowSchema = z.object({
   area: nonEmptyText,
@@ -49,6 +50,7 @@ export function socsamOmradenDataset(snapshot: Snapshot): Dataset {
       field("source_lines", { description: "Källdokument och rader, t.ex. 000:97,165 (seed:rader)." }),
     ],
     primaryKey: ["area"],
+    foreignKeys: [FK_KOMMUN],
     schema: socsamOmradenRowSchema,
     rows: snapshot.history["socsam-omraden"].map((r) => ({ ...r, result_1998_tkr: num(r.result_1998_tkr), ram_1998_tkr: num(r.ram_1998_tkr) })),
     sources: historySources(snapshot, "socsam-omraden"),

@@ -4,6 +4,7 @@ import { comparisonCodeEnum, nationalMetricEnum, qualifierEnum, type PublishedCo
 import { count, nonEmptyText, optionalCount, optionalIsoDay, slug, year } from "../columns";
 import { defineDataset, REGISTRY_SOURCE, type Dataset } from "../dataset";
 import { field } from "../fields";
+import { FK_SOURCE } from "../foreign-keys";
 
 export const tackningJamforelseRowSchema = z.object({
   id: slug,
@@ -40,6 +41,7 @@ export function tackningJamforelseDataset(comparison: readonly PublishedComparis
       field("qualifier"), field("source_id"), field("ours_certain"), field("ours_recorded"), field("ours_possible"), field("comparison"), field("comparison_code"),
     ],
     primaryKey: ["id"],
+    foreignKeys: [FK_SOURCE],
     schema: tackningJamforelseRowSchema,
     rows: comparison.map(comparisonRow),
     sources: [REGISTRY_SOURCE],
