@@ -9,6 +9,7 @@ import { buildData, type DataBuild } from "../../src/pipeline/build";
 import { parseCsv } from "../../src/pipeline/csv";
 import { PUBLISHED_SCHEMAS, type PublishedName } from "../../src/pipeline/publish/datasets";
 import { readPublished } from "../../src/pipeline/publish/read";
+import { INDICATORS } from "../../src/pipeline/indicators";
 
 const info = { version: "0.0.0-test", dataVintage: "test" };
 let first: DataBuild;
@@ -127,6 +128,18 @@ describe("published datasets", () => {
     expect(cells).toBeGreaterThan(1_000_000);
     // The real note "= 433 + 58 in table B2-13" is written as text.
     expect(contentText(first.files.get("forbund-siffror-2015.csv"))).toContain(",'= 433 + 58 in table B2-13,");
+  });
+
+  it("states each indicator's bounds in the dataset schema, and every published value lies within them", () => {
+    const pkg = JSON.parse(text("datapackage.json")) as { resources: Array<{ name: string; schema?: { fields: Array<{ name: string; constraints?: { minimum?: number; maximum?: number } }> } }> };
+    for (const info of INDICATORS) {
+      const value = pkg.resources.find((r) => r.name === info.slug)!.schema!.fields.find((f) => f.name === "value")!;
+      expect(value.constraints, info.slug).toEqual({ minimum: info.bounds.min, ...(info.bounds.max === null ? {} : { maximum: info.bounds.max }) });
+      const rows = JSON.parse(text(`${info.slug}.json`)) as Array<{ value: number | null }>;
+      const outside = rows.filter((r) => r.value !== null && (r.value < info.bounds.min || (info.bounds.max !== null && r.value > info.bounds.max)));
+      expect(outside, info.slug).toEqual([]);
+    }
+    expect(text("codebook.md")).toMatch(/Tillåtna värden: 0–365\./);
   });
 
   it("gives byte-identical files when built twice", () => {

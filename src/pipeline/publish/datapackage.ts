@@ -19,7 +19,7 @@ const LICENSE = { name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0", 
 
 /** datapackage.json as written here; the site reads it with these same types (src/site/data.ts). */
 export interface PackageField extends Pick<FieldDef, "name" | "type" | "description" | "unit"> {
-  constraints?: { enum: readonly string[] };
+  constraints?: { enum?: readonly string[]; minimum?: number; maximum?: number };
 }
 interface PackageFile {
   name: string;
@@ -102,7 +102,9 @@ export function datapackage(datasets: Dataset[], build: BuildInfo, extras: Extra
             type: f.type,
             description: f.description,
             ...(f.unit ? { unit: f.unit } : {}),
-            ...(f.enum ? { constraints: { enum: f.enum } } : {}),
+            ...(f.enum || f.minimum !== undefined || f.maximum !== undefined
+              ? { constraints: { ...(f.enum ? { enum: f.enum } : {}), ...(f.minimum !== undefined ? { minimum: f.minimum } : {}), ...(f.maximum !== undefined ? { maximum: f.maximum } : {}) } }
+              : {}),
           })),
           primaryKey: d.primaryKey,
           ...(d.foreignKeys?.length ? { foreignKeys: d.foreignKeys } : {}),
@@ -152,7 +154,7 @@ export function codebook(datasets: Dataset[], build: BuildInfo, extras: ExtraFil
     const latest = latestYear(d);
     if (latest !== null) lines.push(`Senaste år med värden: ${latest}.`, "");
     lines.push("| kolumn | typ | enhet | beskrivning |", "|---|---|---|---|");
-    for (const f of d.fields) lines.push(`| ${f.name} | ${f.type} | ${f.unit ?? ""} | ${f.description.replace(/\|/g, "\\|")}${f.enum ? ` Värden: ${f.enum.join(", ")}.` : ""} |`);
+    for (const f of d.fields) lines.push(`| ${f.name} | ${f.type} | ${f.unit ?? ""} | ${f.description.replace(/\|/g, "\\|")}${f.enum ? ` Värden: ${f.enum.join(", ")}.` : ""}${boundsText(f)} |`);
     lines.push("", "Källor:", ...d.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.${s.retrieved ? ` Hämtat: ${s.retrieved}.` : ""}`), "");
   }
   for (const e of extras) lines.push(`## ${e.title}`, "", `Fil: \`${e.path}\` (${e.format}).`, "", e.description, "", "Källor:", ...e.sources.map((s) => `- ${s.title}. ${s.publisher}. ${s.path}. Licens: ${s.licence}.`), "");
@@ -172,4 +174,12 @@ export function publishDatasets(datasets: Dataset[], build: BuildInfo, extras: E
   files.set("datapackage.json", JSON.stringify(datapackage(datasets, build, extras), null, 2) + "\n");
   files.set("codebook.md", codebook(datasets, build, extras));
   return files;
+}
+
+/** "Tillåtna värden: 0–365." for a field with bounds (codebook). */
+function boundsText(f: FieldDef): string {
+  if (f.minimum === undefined && f.maximum === undefined) return "";
+  if (f.maximum === undefined) return ` Tillåtna värden: minst ${f.minimum}.`;
+  if (f.minimum === undefined) return ` Tillåtna värden: högst ${f.maximum}.`;
+  return ` Tillåtna värden: ${f.minimum}–${f.maximum}.`;
 }

@@ -15,6 +15,9 @@ export interface FieldDef {
   unit?: string;
   /** Allowed values, where the column is a code list. */
   enum?: readonly string[];
+  /** Bounds from the indicator's definition (days ≤ 365, shares 0–100, counts ≥ 0); the importer and loader check them. */
+  minimum?: number;
+  maximum?: number;
 }
 
 const defs = {

@@ -47,7 +47,12 @@ export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): 
       field("name"),
       field("year"),
       field("sex"),
-      field("value", { unit: info.unit, description: `${info.shortName}, ${info.unit}. Tomt när värde saknas; se status.` }),
+      field("value", {
+        unit: info.unit,
+        description: `${info.shortName}, ${info.unit}. Tomt när värde saknas; se status.`,
+        minimum: info.bounds.min,
+        ...(info.bounds.max === null ? {} : { maximum: info.bounds.max }),
+      }),
       field("status", { enum: indicatorRowStatusEnum.options }),
       field("note"),
     ],
