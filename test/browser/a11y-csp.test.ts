@@ -14,23 +14,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireTypicalPage, sitePages, type PageType } from "../../scripts/lib/dist-pages";
-import { cspViolations, formatList, guardedContext, openSite, type GuardedContext, type Site } from "./harness";
+import { cspViolations, formatList, guardedContext, openSite, pageOfEveryType, type GuardedContext, type Site } from "./harness";
 
 const AXE = readFileSync(join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-const PREFERRED: Partial<Record<PageType, string>> = {
-  kommun: "/kommun/0180/",
-  forbund: "/forbund/blekinge/",
-  "forbund-year": "/forbund/blekinge/2015/",
-  year: "/ar/2015/",
-};
-const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed"];
-
-const all = sitePages();
 const urls: Array<{ type: string; url: string }> = [
-  ...ORDER.map((t) => ({ type: t, url: requireTypicalPage(t, PREFERRED[t], all).url })),
+  ...pageOfEveryType(),
   // The compare page also as drawn in the browser from a shared link.
   { type: "compare (drawn from the URL)", url: "/jamfor/?indikator=arbetsloshet&omraden=0180,1480,25,00" },
   // The förbund page with the most tables: its indicators and three Bilaga 2 tables.

@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium";
-import { DIST, requireBuiltSite } from "../../scripts/lib/dist-pages";
+import { DIST, requireBuiltSite, requireTypicalPage, sitePages, type PageType } from "../../scripts/lib/dist-pages";
 import { serveDist, type StaticServer } from "../../scripts/lib/static-server";
 
 export interface Site {
@@ -149,4 +149,19 @@ export async function cspViolations(page: Page): Promise<CspViolation[]> {
 
 export function formatList(title: string, items: string[]): string {
   return items.length ? `${title} (${items.length}):\n  ${items.join("\n  ")}` : "";
+}
+
+/** The page a test checks for each page type: a fixed one where the type has a well-known example, else the typical (median-sized) page. */
+const PREFERRED_PAGES: Partial<Record<PageType, string>> = {
+  kommun: "/kommun/0180/",
+  forbund: "/forbund/blekinge/",
+  "forbund-year": "/forbund/blekinge/2015/",
+  year: "/ar/2015/",
+};
+const EVERY_PAGE_TYPE: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed"];
+
+/** One page of every page type; a missing type fails (requireTypicalPage). Shared by the axe and phone tests. */
+export function pageOfEveryType(): Array<{ type: string; url: string }> {
+  const all = sitePages();
+  return EVERY_PAGE_TYPE.map((t) => ({ type: t, url: requireTypicalPage(t, PREFERRED_PAGES[t], all).url }));
 }

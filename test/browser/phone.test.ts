@@ -9,25 +9,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { requireTypicalPage, sitePages, type PageType } from "../../scripts/lib/dist-pages";
-import { useSiteInBrowser } from "./harness";
+import { pageOfEveryType, useSiteInBrowser } from "./harness";
 
 const AXE = readFileSync(join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PHONE = { width: 390, height: 844 };
 const MIN_TEXT_PX = 12;
 
-const PREFERRED: Partial<Record<PageType, string>> = {
-  kommun: "/kommun/0180/",
-  forbund: "/forbund/blekinge/",
-  "forbund-year": "/forbund/blekinge/2015/",
-  year: "/ar/2015/",
-};
-const ORDER: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed"];
-
-const all = sitePages();
 const urls: Array<{ type: string; url: string }> = [
-  ...ORDER.map((t) => ({ type: t, url: requireTypicalPage(t, PREFERRED[t], all).url })),
+  ...pageOfEveryType(),
   // The compare page drawn in the browser, two measures, a förbund among the areas.
   { type: "compare (two measures, drawn from the URL)", url: "/jamfor/?indikator=ohalsotal,sjukpenningtal&omraden=finsam-malmo,1280,00" },
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
@@ -97,7 +87,7 @@ describe(`a phone (${PHONE.width} × ${PHONE.height})`, () => {
 
   it("measures chart text on the pages that have charts", async () => {
     // Guards the test above: on a kommun page there are charts, so their text must have been measured.
-    const { view } = await phoneView(requireTypicalPage("kommun", PREFERRED.kommun, all).url);
+    const { view } = await phoneView(urls.find((u) => u.type === "kommun")!.url);
     expect(view.smallestText, "no chart text found on a kommun page").not.toBeNull();
   });
 });

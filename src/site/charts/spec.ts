@@ -87,3 +87,8 @@ export function yearExtent(spec: ChartSpec): [number, number] {
   const years = spec.series.flatMap((s) => s.points.map((p) => p.year));
   return [Math.min(...years), Math.max(...years)];
 }
+
+/** The line under a chart's title: "Ohälsotal, dagar per person", or just "Antal" for counts. */
+export function unitLine(spec: Pick<ChartSpec, "measure">): string {
+  return spec.measure.name === "Antal" ? "Antal" : `${spec.measure.name}, ${spec.measure.unit}`;
+}
