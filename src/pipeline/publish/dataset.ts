@@ -58,14 +58,17 @@ export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSou
 
 /**
  * The Kolada archive's sources for these snapshot files, and, when the build
- * read data/snapshot/kolada-live/, Kolada API v3 for the same files with the
- * date they were fetched.
+ * read data/snapshot/kolada-live/ (or fk-live/, scb-live/), Kolada API v3
+ * (Försäkringskassan, SCB) for the same files with the date they were fetched.
  */
 export function koladaSourcesOf(snapshot: Pick<Snapshot, "provenance">, paths: string[]): ResourceSource[] {
   const archive = sourcesOf(snapshot.provenance.get("kolada")!, paths);
-  const live = snapshot.provenance.get("kolada-live");
-  if (!live) return archive;
-  return [...archive, ...sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` }))];
+  // Fetched sources, when read: Kolada API v3, and Försäkringskassan and SCB for the years Kolada lacks.
+  const fetched = ["kolada-live", "fk-live", "scb-live"].flatMap((id) => {
+    const live = snapshot.provenance.get(id);
+    return live ? sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` })) : [];
+  });
+  return [...archive, ...fetched];
 }
 
 /** The registry and what is derived from it share one source line. */
