@@ -15,8 +15,8 @@ describe("zip", () => {
   it("reads stored and deflated members and checks their CRC-32", () => {
     for (const store of [false, true]) {
       const m = readZip(zip([["a.txt", "hej å ä ö"], ["b/c.xml", "<x/>".repeat(100)]], store), FILE);
-      expect(m.get("a.txt")!.toString("utf8")).toBe("hej å ä ö");
-      expect(m.get("b/c.xml")!.length).toBe(400);
+      expect(m.get("a.txt")!.read().toString("utf8")).toBe("hej å ä ö");
+      expect(m.get("b/c.xml")!.read().length).toBe(400);
     }
   });
 
@@ -25,7 +25,7 @@ describe("zip", () => {
     expect(() => readZip(bytes.subarray(0, bytes.length - 30), FILE)).toThrow(/^fixture\.xlsx: not a zip archive \(no end-of-central-directory record\)/);
     const damaged = Buffer.from(bytes);
     damaged[40] = "y".charCodeAt(0); // inside a.txt's stored bytes
-    expect(() => readZip(damaged, FILE)).toThrow(/^fixture\.xlsx, column "a\.txt": CRC-32 does not match/);
+    expect(() => readZip(damaged, FILE).get("a.txt")!.read()).toThrow(/^fixture\.xlsx, column "a\.txt": CRC-32 does not match/);
   });
 });
 
@@ -38,11 +38,12 @@ describe("xlsx", () => {
       expect(sheets.map((s) => s.name)).toEqual(["Blad 1", "Blad 2"]);
       const t = sheetTable(sheets[0]!, FILE, ["År", "Kommun", "Värde"]);
       expect(t.header).toBe(3);
-      expect(t.rows.map((r) => [r.row, r.get("År"), r.get("Kommun"), r.get("Värde")])).toEqual([
+      const read = [...t.rows];
+      expect(read.map((r) => [r.row, r.get("År"), r.get("Kommun"), r.get("Värde")])).toEqual([
         [4, 2024, "0114 Upplands Väsby", 21.5],
         [5, 2024, "Riket", 0.25],
       ]);
-      expect(t.rows[0]!.at("Värde")).toBe("C4 (Värde)");
+      expect(read[0]!.at("Värde")).toBe("C4 (Värde)");
     }
   });
 
@@ -57,11 +58,11 @@ describe("xlsx", () => {
   it("fails naming file, sheet and cell on a cell type it does not understand", () => {
     const good = xlsx([{ name: "Data", rows: [["År"], [2024]] }], { inlineStrings: true });
     const members = readZip(good, FILE);
-    const sheet = members.get("xl/worksheets/sheet1.xml")!.toString("utf8").replace('<c r="A2"><v>2024</v></c>', '<c r="A2" t="b"><v>1</v></c>');
-    const bad = zip([...members].map(([n, b]) => [n, n === "xl/worksheets/sheet1.xml" ? sheet : b] as const));
-    expect(() => readXlsx(bad, FILE)).toThrow('fixture.xlsx, sheet "Data", row 2, column "cell A2", value "b": cell type t="b" is not one this reader understands (s, inlineStr, str, n)');
-    const err = zip([...members].map(([n, b]) => [n, n === "xl/worksheets/sheet1.xml" ? sheet.replace('t="b"', 't="e"').replace("<v>1</v>", "<v>#N/A</v>") : b] as const));
-    expect(() => readXlsx(err, FILE)).toThrow(/row 2, column "cell A2", value "#N\/A": an error cell/);
+    const sheet = members.get("xl/worksheets/sheet1.xml")!.read().toString("utf8").replace('<c r="A2"><v>2024</v></c>', '<c r="A2" t="b"><v>1</v></c>');
+    const bad = zip([...members].map(([n, b]) => [n, n === "xl/worksheets/sheet1.xml" ? sheet : b.read()] as const));
+    expect(() => [...readXlsx(bad, FILE)[0]!.rows()]).toThrow('fixture.xlsx, sheet "Data", row 2, column "cell A2", value "b": cell type t="b" is not one this reader understands (s, inlineStr, str, n)');
+    const err = zip([...members].map(([n, b]) => [n, n === "xl/worksheets/sheet1.xml" ? sheet.replace('t="b"', 't="e"').replace("<v>1</v>", "<v>#N/A</v>") : b.read()] as const));
+    expect(() => [...readXlsx(err, FILE)[0]!.rows()]).toThrow(/row 2, column "cell A2", value "#N\/A": an error cell/);
   });
 
   it("fails when a required part is missing", () => {
@@ -75,5 +76,22 @@ describe("xlsx", () => {
 
   it("names columns as the spreadsheet does", () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+});
+
+describe("xlsx as other writers store it", () => {
+  it("reads styled empty cells, formulas with cached values, t=str, rich text with phonetic hints, cells without r, and prefixed tags", () => {
+    const base = readZip(xlsx([{ name: "Data", rows: [["x"]] }]), FILE);
+    const sheet = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:D2"/><x:sheetData>
+<x:row r="1" spans="1:4"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" s="3"/><x:c r="C1"><x:f>1+2</x:f><x:v>3</x:v></x:c><x:c r="D1" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c></x:row>
+<x:row><x:c t="inlineStr"><x:is><x:t xml:space="preserve"> Riket </x:t></x:is></x:c><x:c><x:v>1.5E1</x:v></x:c></x:row>
+</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>`;
+    const shared = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><rPr><b/></rPr><t>Ohälso</t></r><r><t>talet</t></r><rPh sb="0" eb="1"><t>IGNORE</t></rPh></si></sst>`;
+    const bytes = zip([...base].map(([n, e]) => [n, n === "xl/worksheets/sheet1.xml" ? sheet : n === "xl/sharedStrings.xml" ? shared : e.read()] as const));
+    const rows = [...readXlsx(bytes, FILE)[0]!.rows()].map((r) => [r.row, Object.fromEntries(r.cells)]);
+    expect(rows).toEqual([
+      [1, { 0: "Ohälsotalet", 2: 3, 3: "ab" }],
+      [2, { 0: " Riket ", 1: 15 }],
+    ]);
   });
 });

@@ -27,11 +27,11 @@ export const FK_DIMENSIONS = ["År", "Månad", "Län", "Kommun", "Kön", "Ålder
 export const fkColumns = (t: FkTable) => [...FK_DIMENSIONS, t.valueColumn];
 export const fkPath = (t: FkTable) => `${t.dataset}/${t.table}.xlsx`;
 
-/** Every sheet must be a table with the columns the importer reads; returns the number of data rows. */
-export function checkFkWorkbook(bytes: Uint8Array, t: FkTable, name: string): number {
-  let rows = 0;
-  for (const sheet of readXlsx(Buffer.from(bytes), name)) rows += sheetTable(sheet, name, fkColumns(t)).rows.length;
-  return rows;
+/** Every sheet must start as a table with the columns the importer reads; returns whether any has a data row (the import reads the rest). */
+export function checkFkWorkbook(bytes: Uint8Array, t: FkTable, name: string): boolean {
+  let any = false;
+  for (const sheet of readXlsx(Buffer.from(bytes), name)) any = !sheetTable(sheet, name, fkColumns(t)).rows.next().done || any;
+  return any;
 }
 
 export async function fetchFk(cfg: FetchConfig, options: { since?: string | null } = {}): Promise<FetchedSource> {
@@ -39,14 +39,14 @@ export async function fetchFk(cfg: FetchConfig, options: { since?: string | null
   for (const t of FK_TABLES) {
     const url = `${cfg.fkBase}/${fkPath(t)}`;
     const res = await httpRequest({ url, accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*" }, cfg.http);
-    let rows: number;
+    let rows: boolean;
     try {
       rows = checkFkWorkbook(res.bytes, t, fkPath(t));
     } catch (error) {
       if (error instanceof DataInputError) throw new FetchError(url, res.status, `${error.message} — has the publisher changed the file?`);
       throw error;
     }
-    if (rows === 0) throw new FetchError(url, res.status, "the workbook has no data rows");
+    if (!rows) throw new FetchError(url, res.status, "the workbook has no data rows");
     out.add(fkPath(t), res);
   }
   out.notes.push("Försäkringskassans xlsx-filer sparade som de kom; kolumnnamnen (två titelrader, sedan rubrikraden) är lästa ur ett tredjepartsskript och ska kontrolleras vid första riktiga hämtningen.");

@@ -15,6 +15,7 @@ export type XmlEvent =
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 export function decodeXmlText(s: string): string {
+  if (!s.includes("&")) return s; // the common case, and a sheet has millions of texts
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (all, ref: string | undefined) => {
     if (ref === undefined) throw new Error(`a bare "&" in XML text near ${JSON.stringify(s.slice(0, 40))}`);
     if (ref.startsWith("#x")) return String.fromCodePoint(parseInt(ref.slice(2), 16));
@@ -27,37 +28,41 @@ export function decodeXmlText(s: string): string {
 
 const localName = (qname: string) => qname.slice(qname.indexOf(":") + 1);
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** One start or end tag at a position (sticky): a sheet is millions of tags, so one regex match each. */
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 
 /** The document's tags and text in order. Attribute keys keep their prefix (r:id), element names do not. */
 export function* xmlEvents(xml: string): Generator<XmlEvent> {
   let at = 0;
   while (at < xml.length) {
-    const lt = xml.indexOf("<", at);
-    if (lt < 0) {
-      if (xml.slice(at).trim()) yield { kind: "text", text: decodeXmlText(xml.slice(at)) };
-      return;
-    }
-    if (lt > at) yield { kind: "text", text: decodeXmlText(xml.slice(at, lt)) };
-    if (xml.startsWith("<?", lt)) at = endOf(xml, "?>", lt);
-    else if (xml.startsWith("<!--", lt)) at = endOf(xml, "-->", lt);
-    else if (xml.startsWith("<![CDATA[", lt)) {
-      const end = endOf(xml, "]]>", lt);
-      yield { kind: "text", text: xml.slice(lt + 9, end - 3) };
+    if (xml.charCodeAt(at) !== 60 /* < */) {
+      const lt = xml.indexOf("<", at);
+      const end = lt < 0 ? xml.length : lt;
+      yield { kind: "text", text: decodeXmlText(xml.slice(at, end)) };
       at = end;
-    } else if (xml.startsWith("<!", lt)) throw new Error(`unsupported XML declaration at offset ${lt}: ${xml.slice(lt, lt + 30)}`);
-    else {
-      const gt = endOf(xml, ">", lt);
-      const body = xml.slice(lt + 1, gt - 1);
-      if (body.startsWith("/")) yield { kind: "close", name: localName(body.slice(1).trim()) };
+      continue;
+    }
+    const next = xml.charCodeAt(at + 1);
+    if (next === 63 /* ? */) at = endOf(xml, "?>", at);
+    else if (next === 33 /* ! */) {
+      if (xml.startsWith("<!--", at)) at = endOf(xml, "-->", at);
+      else if (xml.startsWith("<![CDATA[", at)) {
+        const end = endOf(xml, "]]>", at);
+        yield { kind: "text", text: xml.slice(at + 9, end - 3) };
+        at = end;
+      } else throw new Error(`unsupported XML declaration at offset ${at}: ${xml.slice(at, at + 30)}`);
+    } else {
+      TAG.lastIndex = at;
+      const m = TAG.exec(xml);
+      if (!m) throw new Error(`not a well-formed tag at offset ${at}: ${xml.slice(at, at + 40)}`);
+      const name = localName(m[2]!);
+      if (m[1]) yield { kind: "close", name };
       else {
-        const selfClosing = body.endsWith("/");
-        const inner = selfClosing ? body.slice(0, -1) : body;
-        const nameEnd = inner.search(/[\s]|$/);
         const attrs: Record<string, string> = {};
-        for (const m of inner.slice(nameEnd).matchAll(ATTR)) attrs[m[1]!] = decodeXmlText(m[2] ?? m[3] ?? "");
-        yield { kind: "open", name: localName(inner.slice(0, nameEnd)), attrs, selfClosing };
+        if (m[3]) for (const a of m[3].matchAll(ATTR)) attrs[a[1]!] = decodeXmlText(a[2] ?? a[3] ?? "");
+        yield { kind: "open", name, attrs, selfClosing: m[4] === "/" };
       }
-      at = gt;
+      at = TAG.lastIndex;
     }
   }
 }

@@ -12,8 +12,13 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** Member name → its uncompressed bytes. */
-export function readZip(bytes: Buffer, file: string): Map<string, Buffer> {
+/** A member; `read()` inflates it only when asked, so a large workbook's sheets are not all in memory at once. */
+export interface ZipEntry {
+  read(): Buffer;
+}
+
+/** Member name → its entry. Every header is checked here; a member's data and CRC-32 when it is read. */
+export function readZip(bytes: Buffer, file: string): Map<string, ZipEntry> {
   const fail = (problem: string, member?: string): never => {
     throw new DataInputError({ file, ...(member ? { column: member } : {}) }, problem);
   };
@@ -31,7 +36,7 @@ export function readZip(bytes: Buffer, file: string): Map<string, Buffer> {
   const dirOffset = bytes.readUInt32LE(eocd + 16);
   if (count === 0xffff || dirOffset === 0xffffffff) fail("zip64 archives are not supported by this reader");
   if (dirOffset + dirSize > eocd) fail(`the central directory (offset ${dirOffset}, ${dirSize} bytes) runs past its end record: truncated file?`);
-  const members = new Map<string, Buffer>();
+  const members = new Map<string, ZipEntry>();
   let at = dirOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) fail(`central directory entry ${n + 1} of ${count} is not where the directory says: damaged file?`);
@@ -50,20 +55,25 @@ export function readZip(bytes: Buffer, file: string): Map<string, Buffer> {
     if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL) fail(`no local header at offset ${localOffset}`, name);
     const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
     if (dataStart + compressed > bytes.length) fail(`member data (${compressed} bytes at ${dataStart}) runs past the end of the file: truncated?`, name);
-    const raw = bytes.subarray(dataStart, dataStart + compressed);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw);
-      } catch (error) {
-        return fail(`cannot inflate: ${(error as Error).message}`, name);
-      }
-    } else return fail(`compression method ${method} is not supported (only stored 0 and deflate 8)`, name);
-    if (data.length !== size) fail(`inflated to ${data.length} bytes, the directory says ${size}`, name);
-    if (crc32(data) >>> 0 !== crc) fail("CRC-32 does not match the directory: damaged file?", name);
     if (name.endsWith("/")) continue; // a folder entry
-    members.set(name, data);
+    if (method !== 0 && method !== 8) fail(`compression method ${method} is not supported (only stored 0 and deflate 8)`, name);
+    const raw = bytes.subarray(dataStart, dataStart + compressed);
+    members.set(name, { read: () => inflate(raw, method, size, crc, (problem) => fail(problem, name)) });
   }
   return members;
+}
+
+function inflate(raw: Buffer, method: number, size: number, crc: number, fail: (problem: string) => never): Buffer {
+  let data: Buffer;
+  if (method === 0) data = Buffer.from(raw);
+  else {
+    try {
+      data = inflateRawSync(raw);
+    } catch (error) {
+      return fail(`cannot inflate: ${(error as Error).message}`);
+    }
+  }
+  if (data.length !== size) fail(`inflated to ${data.length} bytes, the directory says ${size}`);
+  if (crc32(data) >>> 0 !== crc) fail("CRC-32 does not match the directory: damaged file?");
+  return data;
 }
