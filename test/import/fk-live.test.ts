@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentText } from "../../src/pipeline/atomic";
 import { FK_TABLES } from "../../src/pipeline/fetch/fk";
-import { importFkLive } from "../../src/pipeline/import/fk-live";
+import { agreeAsPublished, importFkLive } from "../../src/pipeline/import/fk-live";
 import { provenanceSchema } from "../../src/pipeline/schema";
 import { fkWorkbook, writeFetched, type FkRow } from "./fk-fixture";
 
@@ -73,7 +73,7 @@ describe("fk-live importer", () => {
     const prov = provenanceSchema.parse(JSON.parse(contentText(files.get("provenance.json"))));
     expect(prov.period).toBe("2022–2023");
     expect(prov.retrieval.archived_on).toBe("2026-11-30");
-    expect(prov.notes).toContain("Kontroll mot Kolada N00957: 2 värden finns i båda och stämmer med en decimal; största skillnad 0.04 (kommun 0114 2022 T: Försäkringskassan 22.14, Kolada 22.1).");
+    expect(prov.notes).toContain("Kontroll mot Kolada N00957: 2 värden finns i båda och stämmer med den publicerade avrundningen (minst en decimal); största skillnad 0.04 (kommun 0114 2022 T: Försäkringskassan 22.14, Kolada 22.1).");
     expect(prov.notes).toContain("Ohälsotal: 2024 har ännu inget decembervärde och är inte med.");
     expect(prov.notes.join(" ")).toMatch(/årsvärdet här är decembervärdet/);
     expect(prov.files.map((f) => [f.path, f.rows])).toEqual([["sources.csv", 2], ["values/n00938.csv", 1], ["values/n00957.csv", 6]]);
@@ -83,6 +83,16 @@ describe("fk-live importer", () => {
     expect(() => importFkLive(fetched(fkWorkbook(OHT, ohtRows(22.3))), snapshot("22.1"))).toThrow(
       'fk/ohm-ohalsotal/SJPohttal.xlsx, sheet "Blad1", row 6, column "G6 (Ohälsotalet)", value 22.3: Försäkringskassan gives 22.3 for N00957 kommun 0114 2022 T, but Kolada (kolada/values/n00957.csv, row 2) has 22.1; they differ at 1 decimal(s)',
     );
+  });
+
+  it("agrees at the published rounding without failing on double rounding", () => {
+    // Kolada 24.85 (two decimals) can stand for 24.846, which Försäkringskassan rounds once to 24.8.
+    expect(agreeAsPublished(24.8, 24.85, 1)).toBe(true);
+    expect(agreeAsPublished(24.8, 24.86, 1)).toBe(false);
+    expect(agreeAsPublished(24.8, 24.9, 1)).toBe(false);
+    expect(agreeAsPublished(22, 22.04, 1)).toBe(true); // 22 in a CSV is 22.0
+    expect(agreeAsPublished(22, 22.06, 1)).toBe(false);
+    expect(agreeAsPublished(21.4667, 21.47, 1)).toBe(true);
   });
 
   it("cross-checks against kolada-live too", () => {

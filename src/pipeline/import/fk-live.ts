@@ -10,7 +10,7 @@
  *    from Kön; anything else stops the import naming file, sheet, row and cell;
  *  - cross-check: wherever Kolada (the archive, and kolada-live when present)
  *    has the same KPI, area, year and sex, the values must agree at the
- *    published rounding, else the import stops naming both values. The number
+ *    published rounding (agreeAsPublished), else the import stops naming both. The number
  *    compared and the largest difference are recorded in provenance.
  * Every December value is written (values/<kpi>.csv, with its source file);
  * the build uses them only for years Kolada lacks (load.ts).
@@ -23,7 +23,7 @@ import { DataInputError } from "../errors";
 import { FK_DIR, FK_TABLES, fkColumns, fkPath, type FkTable } from "../fetch/fk";
 import { boundsProblem, FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
 import type { AreaLevel, Provenance, Sex } from "../schema";
-import { LIVE_VALUE_COLUMNS, roundPublished, type LiveValue } from "./kolada-live";
+import { LIVE_VALUE_COLUMNS, type LiveValue } from "./kolada-live";
 import { fromEntry, readAreaCodes, readFetchedFolder, SOURCES_COLUMNS, sourcesRows, yearSpan, type AreaCodes, type FetchedFolder } from "./fetched";
 import { readXlsx, sheetTable, type TableRow } from "./xlsx/read";
 
@@ -99,7 +99,7 @@ export function importFkLive(from: string, snapshotDir: string): { files: FileTr
 function describeCheck(c: CrossCheck): string {
   if (c.compared === 0) return `Kontroll mot Kolada ${c.kpi}: inga gemensamma värden att jämföra.`;
   const l = c.largest!;
-  return `Kontroll mot Kolada ${c.kpi}: ${c.compared} värden finns i båda och stämmer med en decimal; största skillnad ${l.difference} (${l.key}: Försäkringskassan ${l.fk}, Kolada ${l.kolada}).`;
+  return `Kontroll mot Kolada ${c.kpi}: ${c.compared} värden finns i båda och stämmer med den publicerade avrundningen (minst en decimal); största skillnad ${l.difference} (${l.key}: Försäkringskassan ${l.fk}, Kolada ${l.kolada}).`;
 }
 
 /** The December values of one workbook (all sheets), with what was left out. */
@@ -220,7 +220,7 @@ function crossCheck(t: FkTable, values: readonly FkValue[], snapshotDir: string)
     const key = `${v.level}|${v.code}|${v.year}|${v.sex}`;
     const k = kolada.get(key);
     if (!k) continue;
-    if (roundPublished(k.value, decimals) !== roundPublished(v.value!, decimals))
+    if (!agreeAsPublished(v.value!, k.value, decimals))
       throw new DataInputError(
         { file: v.at.file, row: v.at.row, column: v.at.column, value: v.value },
         `Försäkringskassan gives ${v.value} for ${t.kpi} ${v.level} ${v.code} ${v.year} ${v.sex}, but Kolada (${k.file}, row ${k.row}) has ${k.value}; they differ at ${decimals} decimal(s)`,
@@ -230,6 +230,18 @@ function crossCheck(t: FkTable, values: readonly FkValue[], snapshotDir: string)
     if (!result.largest || difference > result.largest.difference) result.largest = { difference, fk: v.value!, kolada: k.value, key: `${v.level} ${v.code} ${v.year} ${v.sex}` };
   }
   return result;
+}
+
+/**
+ * Two published values agree when one true value could lie behind both: each
+ * stands for the interval of half a unit in its last decimal (at least
+ * `decimals`, since a CSV writes 22.0 as 22). Rounding each to `decimals` and
+ * comparing would fail on double rounding: Kolada's 24.85 (from 24.846) is
+ * 24.9 rounded again, while Försäkringskassan rounds 24.846 once to 24.8.
+ */
+export function agreeAsPublished(a: number, b: number, decimals: number): boolean {
+  const half = (x: number) => 0.5 * 10 ** -Math.max((String(x).split(".")[1] ?? "").length, decimals);
+  return Math.abs(a - b) < half(a) + half(b) - 1e-9;
 }
 
 const LEVEL_ORDER: Record<AreaLevel, number> = { riket: 0, lan: 1, kommun: 2 };
