@@ -65,6 +65,12 @@ describe("xlsx", () => {
     expect(() => [...readXlsx(err, FILE)[0]!.rows()]).toThrow(/row 2, column "cell A2", value "#N\/A": an error cell/);
   });
 
+  it("fails when a sheet ends inside a row (a cut part)", () => {
+    const members = readZip(xlsx([{ name: "Data", rows: [["År"], [2024]] }]), FILE);
+    const cut = zip([...members].map(([n, e]) => [n, n === "xl/worksheets/sheet1.xml" ? e.read().toString("utf8").replace(/<\/row><\/sheetData>.*$/s, "") : e.read()] as const));
+    expect(() => [...readXlsx(cut, FILE)[0]!.rows()]).toThrow('fixture.xlsx, sheet "Data", row 2: the sheet ends inside a row: truncated?');
+  });
+
   it("fails when a required part is missing", () => {
     expect(() => readXlsx(zip([["hello.txt", "hej"]]), FILE)).toThrow('fixture.xlsx, column "xl/_rels/workbook.xml.rels": an xlsx file must contain this part; not a spreadsheet?');
   });

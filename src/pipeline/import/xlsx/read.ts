@@ -40,6 +40,8 @@ function parseRef(ref: string): { col: number; row: number } | null {
   return { col: col - 1, row: Number(m[2]) };
 }
 
+const MAX_PART_BYTES = 500_000_000;
+
 export function readXlsx(bytes: Buffer, file: string): Sheet[] {
   const members = readZip(bytes, file);
   const part = (name: string, required: boolean): string | null => {
@@ -48,7 +50,10 @@ export function readXlsx(bytes: Buffer, file: string): Sheet[] {
       if (required) throw new DataInputError({ file, column: name }, "an xlsx file must contain this part; not a spreadsheet?");
       return null;
     }
-    return entry.read().toString("utf8");
+    const data = entry.read();
+    // V8's longest string is about 2^29 characters; a larger part needs a streaming reader, which this is not.
+    if (data.length > MAX_PART_BYTES) throw new DataInputError({ file, column: name }, `${data.length} bytes uncompressed: larger than this reader handles (${MAX_PART_BYTES})`);
+    return data.toString("utf8");
   };
   const rels = relationships(events(file, "xl/_rels/workbook.xml.rels", part("xl/_rels/workbook.xml.rels", true)!));
   const sharedPath = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
