@@ -109,6 +109,12 @@ describe("Försäkringskassan and SCB values in the build", () => {
       expect(contentText(without.get("datapackage.json"))).not.toContain("Försäkringskassan, hämtat");
       expect(contentText(withFill.get("ohalsotal.csv"))).toContain(`N00957,kommun,0114,Upplands Väsby,2023,T,21.8,published,${FK_NOTE}`);
       expect(contentText(withFill.get("datapackage.json"))).toContain(`hämtat ${FK_FIXTURE_FETCHED}`);
+      // The förbund aggregates' source line names the fill sources and their fetch dates.
+      const pkg = JSON.parse(contentText(withFill.get("datapackage.json"))) as { resources: Array<{ name: string; sources: Array<{ title: string; retrieved?: string }> }> };
+      const agg = pkg.resources.find((r) => r.name === "forbund-indikatorer")!.sources.find((s) => s.title.startsWith("Kolada, nyckeltal per kommun"))!;
+      expect(agg.title).toBe("Kolada, nyckeltal per kommun (se datamängden för varje nyckeltal); för år som Kolada saknar: Försäkringskassan och SCB");
+      expect(agg.retrieved).toContain(FK_FIXTURE_FETCHED);
+      expect(agg.retrieved).toContain(SCB_FIXTURE_FETCHED);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

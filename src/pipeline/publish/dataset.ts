@@ -84,8 +84,11 @@ export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckel
 
 /** KOLADA_PER_KOMMUN_SOURCE with when the Kolada values were retrieved (the archive, and API v3 when read). */
 export function koladaPerKommunSource(snapshot: Pick<Snapshot, "provenance">): ResourceSource {
-  const dates = ["kolada", "kolada-live"].map((s) => snapshot.provenance.get(s)?.retrieval.archived_on).filter((d): d is string => !!d);
-  return dates.length ? { ...KOLADA_PER_KOMMUN_SOURCE, retrieved: dates.join(", ") } : KOLADA_PER_KOMMUN_SOURCE;
+  const dates = ["kolada", "kolada-live", "fk-live", "scb-live"].map((s) => snapshot.provenance.get(s)?.retrieval.archived_on).filter((d): d is string => !!d);
+  // When Försäkringskassan or SCB filled years Kolada lacks, the aggregates say so (each KPI's dataset names the files).
+  const fill = [["fk-live", "Försäkringskassan"], ["scb-live", "SCB"]].filter(([id]) => snapshot.provenance.has(id!)).map(([, name]) => name);
+  const base = fill.length ? { ...KOLADA_PER_KOMMUN_SOURCE, title: `${KOLADA_PER_KOMMUN_SOURCE.title}; för år som Kolada saknar: ${fill.join(" och ")}` } : KOLADA_PER_KOMMUN_SOURCE;
+  return dates.length ? { ...base, retrieved: dates.join(", ") } : base;
 }
 
 /** "level:code" → the area's name (riket, län, kommun). */
