@@ -20,7 +20,7 @@ Hämtar aktuella data från utgivarna till <folder>:
                        nyckeltal med has_ou_data, /oudata per år (sparas för granskning, importeras inte).
   <folder>/scb-v2/     SCB PxWebApi 2.0, tabell TAB638: folkmängd 16–64 år per ettårsklass,
                        kommun och kön, från 2022 (högst 30 anrop per 10 s).
-  <folder>/fk/         Försäkringskassan: ohälsotal och sjukpenningtal (JSON-varianten).
+  <folder>/fk/         Försäkringskassan: ohälsotal och sjukpenningtal (SJPohttal.xlsx, SJPsjptal.xlsx).
 Varje mapp får manifest.json med adress, hämtningstid, sha256 och licens för varje fil.
 Svaren sparas precis som de kom. Misslyckas någon del skrivs ingenting.
 
@@ -32,6 +32,7 @@ Svaren sparas precis som de kom. Misslyckas någon del skrivs ingenting.
 
 Adresser (för test eller om en utgivare flyttar): FINSAM_KOLADA_BASE, FINSAM_SCB_BASE, FINSAM_FK_BASE.
 Sedan: npm run import -- --from <folder> --only kolada-live
+  och (för scb, fk) npm run import -- --from <folder> --only fk-live,scb-live
 `;
 
 async function main(): Promise<void> {

@@ -18,6 +18,8 @@ import { importParticipants } from "../src/pipeline/import/participants";
 import { importRiksdag2015 } from "../src/pipeline/import/printed-tables";
 import { sealProvenance } from "../src/pipeline/import/seal";
 import { importSocsam } from "../src/pipeline/import/socsam-history";
+import { FK_LIVE_SOURCE, importFkLive } from "../src/pipeline/import/fk-live";
+import { importScbLive, SCB_LIVE_SOURCE } from "../src/pipeline/import/scb-live";
 
 export const SOURCES = ["areas", "kolada", "geo", "riksdag-2015", "socsam", "deltagare"] as const;
 type SourceId = (typeof SOURCES)[number];
@@ -45,6 +47,22 @@ function runLiveImport(from: string, out: string): void {
   console.log(`imported ${LIVE_SOURCE}: ${values.length} values for years the archive lacks → ${join(out, LIVE_SOURCE)}`);
 }
 
+/**
+ * fk-live and scb-live (what `npm run fetch -- --only fk,scb` wrote) are checked
+ * against the Kolada snapshot under --out (import kolada-live first when you
+ * have it), so they run on their own: --only fk-live,scb-live. Sealed like
+ * every snapshot folder; nothing is written unless both succeed.
+ */
+const OTHER_LIVE: Record<string, (from: string, out: string) => { files: FileTree; values: unknown[] }> = {
+  [FK_LIVE_SOURCE]: importFkLive,
+  [SCB_LIVE_SOURCE]: importScbLive,
+};
+function runOtherLiveImports(from: string, out: string, ids: readonly string[]): void {
+  const done = ids.map((id) => [id, OTHER_LIVE[id]!(from, out)] as const);
+  replaceDirectories(done.map(([id, r]) => [join(out, id), sealProvenance(id, r.files)] as const));
+  for (const [id, r] of done) console.log(`imported ${id}: ${r.values.length} values → ${join(out, id)}`);
+}
+
 function main(): void {
   const { values } = parseArgs({ options: { from: { type: "string" }, out: { type: "string", default: "data/snapshot" }, only: { type: "string" } } });
   if (!values.from) {
@@ -53,6 +71,7 @@ function main(): void {
   }
   const only = (values.only?.split(",") ?? [...SOURCES]) as SourceId[];
   if (values.only === LIVE_SOURCE) return runLiveImport(resolve(values.from), resolve(values.out!));
+  if (only.length && only.every((id) => id in OTHER_LIVE)) return runOtherLiveImports(resolve(values.from), resolve(values.out!), only);
   for (const id of only) if (!SOURCES.includes(id)) throw new Error(`unknown source ${id}; known: ${SOURCES.join(", ")}`);
   const started = performance.now();
   for (const id of only) for (const line of recoverDirectory(join(resolve(values.out!), id))) console.log(line);

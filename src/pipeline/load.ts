@@ -127,6 +127,7 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     values.set(info.kpi, v.rows.map(({ row: _r, ...x }) => x));
   }
   if (provenance.has(LIVE_SNAPSHOT_SOURCE)) mergeLiveValues(values, provenance.get(LIVE_SNAPSHOT_SOURCE)!, read, kommunCodes, lanCodes, catalog);
+  for (const fill of FILL_SNAPSHOT_SOURCES) if (provenance.has(fill.source)) fillMissingYears(values, fill, provenance.get(fill.source)!, read, kommunCodes, lanCodes, catalog);
 
   const printed = new Map<string, PrintedFigure[]>();
   for (const source of ["riksdag-2015", "socsam"]) {
@@ -175,6 +176,7 @@ function loadProvenance(dir: string, rel: (p: string) => string): Map<string, Pr
   const sources: string[] = [...SNAPSHOT_SOURCES];
   // The live folder is read only when it exists; without it the build is exactly the archive's.
   if (existsSync(join(dir, LIVE_SNAPSHOT_SOURCE))) sources.push(LIVE_SNAPSHOT_SOURCE);
+  for (const { source } of FILL_SNAPSHOT_SOURCES) if (existsSync(join(dir, source))) sources.push(source);
   return new Map(sources.map((source) => [source, loadSourceProvenance(dir, source, rel)] as const));
 }
 
@@ -218,6 +220,54 @@ function mergeLiveValues(values: Map<string, IndicatorValue[]>, prov: Provenance
     }
     assertUniqueKey(added.map((v, i) => ({ ...v, row: i + 2 })), ["level", "code", "year", "sex"], live.file);
     values.set(kpi, [...archive, ...added]);
+  }
+}
+
+/**
+ * Written by the fk-live and scb-live importers (npm run fetch + import);
+ * optional. Their values fill only the years Kolada (archive and API v3)
+ * lacks for a KPI: Försäkringskassan's ohälsotal and sjukpenningtal, SCB's
+ * population 16–19 and 20–64 (the weights).
+ */
+export const FILL_SNAPSHOT_SOURCES = [
+  { source: "fk-live", publisher: "Försäkringskassan" },
+  { source: "scb-live", publisher: "SCB" },
+] as const;
+
+/**
+ * Add a fill source's rows for the years no Kolada row of that KPI has. Each
+ * row is validated as a Kolada row would be (known codes, bounds, one row per
+ * area, year and sex), and its note names the publisher, the fetch date and
+ * the file. Years Kolada has are left to Kolada: the importer has already
+ * checked that the two agree there.
+ */
+function fillMissingYears(values: Map<string, IndicatorValue[]>, fill: (typeof FILL_SNAPSHOT_SOURCES)[number], prov: Provenance, read: SealedReader, kommunCodes: Set<string>, lanCodes: Set<string>, catalog: readonly IndicatorInfo[]): void {
+  for (const [kpi, kolada] of values) {
+    const path = `values/${kpi.toLowerCase()}.csv`;
+    if (!prov.files.some((f) => f.path === path)) continue;
+    const file = read(`${fill.source}/${path}`, liveValueSchema, LIVE_VALUE_COLUMNS);
+    const koladaYears = new Set(kolada.map((v) => v.year));
+    const info = catalog.find((i) => i.kpi === kpi);
+    const added: IndicatorValue[] = [];
+    for (const { source_file, row, ...cells } of file.rows) {
+      if (cells.status === "not_published") continue;
+      const parsed = indicatorValueSchema.safeParse(cells);
+      if (!parsed.success) {
+        const column = String(parsed.error.issues[0]!.path[0] ?? "");
+        throw new DataInputError({ file: file.file, row, column, value: (cells as Record<string, string>)[column] }, parsed.error.issues[0]!.message);
+      }
+      const v = parsed.data;
+      if (koladaYears.has(v.year)) continue;
+      const at = { file: file.file, row };
+      if (v.kpi !== kpi) throw new DataInputError({ ...at, column: "kpi", value: v.kpi }, `expected ${kpi} in this file`);
+      const known = v.level === "kommun" ? kommunCodes : v.level === "lan" ? lanCodes : null;
+      if (known && !known.has(v.code)) throw new DataInputError({ ...at, column: "code", value: v.code }, `unknown ${v.level} code`);
+      const problem = info && v.value !== null ? boundsProblem(info, v.value) : null;
+      if (problem) throw new DataInputError({ ...at, column: "value", value: v.value }, problem);
+      added.push({ ...v, note: [v.note, `${fill.publisher}, hämtat ${prov.retrieval.archived_on} (${fill.source}/${path}, ${source_file})`].filter(Boolean).join("; ") });
+    }
+    assertUniqueKey(added.map((v, i) => ({ ...v, row: i + 2 })), ["level", "code", "year", "sex"], file.file);
+    if (added.length) values.set(kpi, [...kolada, ...added]);
   }
 }
 

@@ -130,7 +130,7 @@ describe("Kolada v3 fetch", () => {
       if (req.path.startsWith("/fk/")) return json(res, 500, { error: "down" });
       kolada((_r, s) => json(s, 200, fixture("kolada-data.json")))(req, res, base);
     };
-    await expect(runFetch(testConfig(server.base), { to, only: ["kolada", "fk"], kommunkoder: [], kpis: ["N00957"] })).rejects.toThrow(/fk\/v1\/ohm-ohalsotal\/meta\/json \(HTTP 500\)/);
+    await expect(runFetch(testConfig(server.base), { to, only: ["kolada", "fk"], kommunkoder: [], kpis: ["N00957"] })).rejects.toThrow(/fk\/v1\/ohm-ohalsotal\/SJPohttal\.xlsx \(HTTP 500\)/);
     expect(readFileSync(join(to, "kolada-v3", "manifest.json"), "utf8")).toBe("previous");
     expect(readdirSync(to)).toEqual(["kolada-v3"]);
   });

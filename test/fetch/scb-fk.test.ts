@@ -1,9 +1,11 @@
 /**
- * SCB PxWebApi 2.0 (TAB638 population) and Försäkringskassan (JSON variant)
+ * SCB PxWebApi 2.0 (TAB638 population) and Försäkringskassan (xlsx files)
  * against a local server answering in the documented shapes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fetchFk } from "../../src/pipeline/fetch/fk";
+import type { ServerResponse } from "node:http";
+import { fetchFk, FK_TABLES } from "../../src/pipeline/fetch/fk";
+import { fkWorkbook } from "../import/fk-fixture";
 import { fetchScb, SCB_AGES } from "../../src/pipeline/fetch/scb";
 import { fixture, json, startServer, testConfig, type LocalServer } from "./server";
 
@@ -58,20 +60,28 @@ describe("SCB fetch", () => {
 });
 
 describe("Försäkringskassan fetch", () => {
-  it("fetches metadata and both tables for both sexes together, kvinnor and män", async () => {
-    server.route = (req, res) => json(res, 200, req.path.endsWith("/meta/json") ? { title: "constructed" } : fixture("fk-rows.json"));
+  /** Workbooks constructed in test code from the documented layout (test/import/fk-fixture.ts), not real files. */
+  const workbook = (path: string, header?: string[]) => {
+    const t = FK_TABLES.find((x) => path.endsWith(`/${x.dataset}/${x.table}.xlsx`))!;
+    return fkWorkbook(t, [[2024, 12, "01 Stockholms län", "0114 Upplands Väsby", "Kvinnor och män", "Samtliga 16-64 år", 21.5]], { header });
+  };
+  const send = (res: ServerResponse, bytes: Buffer) => {
+    res.writeHead(200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-length": bytes.length });
+    res.end(bytes);
+  };
+
+  it("downloads both documented xlsx files as they are", async () => {
+    server.route = (req, res) => send(res, workbook(req.path));
     const out = await fetchFk(testConfig(server.base));
-    expect(out.files.map((f) => f.path)).toEqual([
-      "ohm-ohalsotal/meta.json", "ohm-ohalsotal/SJPohttal-ALL.json", "ohm-ohalsotal/SJPohttal-K.json", "ohm-ohalsotal/SJPohttal-M.json",
-      "ohm-sjptal/meta.json", "ohm-sjptal/SJPsjptal-ALL.json", "ohm-sjptal/SJPsjptal-K.json", "ohm-sjptal/SJPsjptal-M.json",
-    ]);
-    expect(server.seen[1]!.path).toBe("/fk/v1/ohm-ohalsotal/SJPohttal.json?kon_kod=ALL&aldersklass_kod=ALL");
+    expect(server.seen.map((s) => s.path)).toEqual(["/fk/v1/ohm-ohalsotal/SJPohttal.xlsx", "/fk/v1/ohm-sjptal/SJPsjptal.xlsx"]);
+    expect(out.files.map((f) => f.path)).toEqual(["ohm-ohalsotal/SJPohttal.xlsx", "ohm-sjptal/SJPsjptal.xlsx"]);
+    expect(Buffer.from(out.tree.get("ohm-ohalsotal/SJPohttal.xlsx") as Uint8Array).equals(workbook("/ohm-ohalsotal/SJPohttal.xlsx"))).toBe(true);
   });
 
-  it("names the row and field when the shape changed", async () => {
-    const rows = fixture("fk-rows.json");
-    delete rows[1].dimensions.kommun_kod;
-    server.route = (req, res) => json(res, 200, req.path.endsWith("/meta/json") ? {} : rows);
-    await expect(fetchFk(testConfig(server.base))).rejects.toThrow(/SJPohttal\.json\?kon_kod=ALL&aldersklass_kod=ALL \(HTTP 200\): field missing or wrong at \[1\]\.dimensions\.kommun_kod/);
+  it("fails naming the URL and the column when the header changed, and when the body is not a workbook", async () => {
+    server.route = (req, res) => send(res, workbook(req.path, ["År", "Månad", "Län", "Kommunnamn", "Kön", "Ålder", "Ohälsotalet"]));
+    await expect(fetchFk(testConfig(server.base))).rejects.toThrow(/fk\/v1\/ohm-ohalsotal\/SJPohttal\.xlsx \(HTTP 200\): ohm-ohalsotal\/SJPohttal\.xlsx, sheet "Blad1", row 3, column "Kommun": column not found/);
+    server.route = (req, res) => send(res, workbook(req.path).subarray(0, 200));
+    await expect(fetchFk(testConfig(server.base))).rejects.toThrow(/SJPohttal\.xlsx \(HTTP 200\): ohm-ohalsotal\/SJPohttal\.xlsx: not a zip archive/);
   });
 });

@@ -1,61 +1,54 @@
 /**
- * Försäkringskassan's open statistics: ohälsotal and sjukpenningtal per
- * kommun, monthly, rolling 12 months. The documented files are xlsx; this
- * project has no maintained xlsx parser among its dependencies, so it uses
- * the JSON variant of the same tables, whose shape is known only from one
- * third-party script (an array of {dimensions: {ar, manad|man, lan_kod,
- * kommun_kod, kon_kod, ...}, observations: {<measure>: {value}}}). Check on
- * the first real run; the xlsx path is not implemented.
+ * Försäkringskassan's open statistics: ohälsotal and sjukpenningtal, monthly,
+ * rolling 12 months, per kommun, län and riket, as the two xlsx files the
+ * documentation names (live-sources/README.md): .../ohm-ohalsotal/SJPohttal.xlsx
+ * and .../ohm-sjptal/SJPsjptal.xlsx. Each is read here once with the
+ * project's xlsx reader, so a file that is not a workbook, or whose header
+ * lacks a column the importer needs, fails the fetch naming the URL.
+ * The column names are read from a third-party script that uses these files
+ * (two title rows, then the header; the value column "Ohälsotalet" and
+ * "Sjukpenningtal 1.0"); check them on the first real run.
  */
-import { z } from "zod";
+import { DataInputError } from "../errors";
+import { readXlsx, sheetTable } from "../import/xlsx/read";
 import type { FetchConfig } from "./config";
 import { PUBLISHERS } from "./config";
-import { FetchError, httpRequest, parseJsonBody } from "./http";
+import { FetchError, httpRequest } from "./http";
 import { FetchedSource } from "./provenance";
 
 export const FK_DIR = "fk";
+/** Each table, the Kolada KPI with the same definition (titles in data/snapshot/kolada/indicators.csv), and its value column. */
 export const FK_TABLES = [
-  { dataset: "ohm-ohalsotal", table: "SJPohttal", measure: "oht" },
-  { dataset: "ohm-sjptal", table: "SJPsjptal", measure: "spt" },
+  { dataset: "ohm-ohalsotal", table: "SJPohttal", kpi: "N00957", name: "Ohälsotal", valueColumn: "Ohälsotalet" },
+  { dataset: "ohm-sjptal", table: "SJPsjptal", kpi: "N00938", name: "Sjukpenningtal", valueColumn: "Sjukpenningtal 1.0" },
 ] as const;
-export const FK_SEXES = ["ALL", "K", "M"] as const;
+export type FkTable = (typeof FK_TABLES)[number];
+export const FK_DIMENSIONS = ["År", "Månad", "Län", "Kommun", "Kön", "Ålder"] as const;
+export const fkColumns = (t: FkTable) => [...FK_DIMENSIONS, t.valueColumn];
+export const fkPath = (t: FkTable) => `${t.dataset}/${t.table}.xlsx`;
 
-const rowSchema = z.object({
-  dimensions: z
-    .object({ ar: z.union([z.string(), z.number()]), lan_kod: z.string(), kommun_kod: z.string(), kon_kod: z.string() })
-    .passthrough()
-    .refine((d) => "manad" in d || "man" in d, { message: "neither manad nor man (the month) is present", path: ["manad"] }),
-  observations: z.record(z.string(), z.object({ value: z.union([z.number(), z.string()]).nullable() }).passthrough()),
-});
-
-export function checkFkRows(body: unknown, measure: string, url: string, status: number): number {
-  if (!Array.isArray(body)) throw new FetchError(url, status, "expected a JSON array of rows — has the publisher changed the response schema?");
-  body.forEach((row, i) => {
-    const parsed = rowSchema.safeParse(row);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new FetchError(url, status, `field missing or wrong at [${i}].${issue.path.join(".")}: ${issue.message} — has the publisher changed the response schema?`);
-    }
-    if (!(measure in parsed.data.observations)) throw new FetchError(url, status, `field missing at [${i}].observations.${measure}`);
-  });
-  return body.length;
+/** Every sheet must start as a table with the columns the importer reads; returns whether any has a data row (the import reads the rest). */
+export function checkFkWorkbook(bytes: Uint8Array, t: FkTable, name: string): boolean {
+  let any = false;
+  for (const sheet of readXlsx(Buffer.from(bytes), name)) any = !sheetTable(sheet, name, fkColumns(t)).rows.next().done || any;
+  return any;
 }
 
 export async function fetchFk(cfg: FetchConfig, options: { since?: string | null } = {}): Promise<FetchedSource> {
   const out = new FetchedSource(FK_DIR, PUBLISHERS.fk.publisher, PUBLISHERS.fk.licence, cfg.fkBase, options.since ?? null);
   for (const t of FK_TABLES) {
-    const metaUrl = `${cfg.fkBase}/${t.dataset}/meta/json`;
-    const meta = await httpRequest({ url: metaUrl }, cfg.http);
-    parseJsonBody(meta);
-    out.add(`${t.dataset}/meta.json`, meta);
-    for (const sex of FK_SEXES) {
-      const url = `${cfg.fkBase}/${t.dataset}/${t.table}.json?kon_kod=${sex}&aldersklass_kod=ALL`;
-      const res = await httpRequest({ url }, cfg.http);
-      const rows = checkFkRows(parseJsonBody(res), t.measure, res.url, res.status);
-      if (rows === 0) throw new FetchError(url, res.status, "no rows");
-      out.add(`${t.dataset}/${t.table}-${sex}.json`, res);
+    const url = `${cfg.fkBase}/${fkPath(t)}`;
+    const res = await httpRequest({ url, accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*" }, cfg.http);
+    let rows: boolean;
+    try {
+      rows = checkFkWorkbook(res.bytes, t, fkPath(t));
+    } catch (error) {
+      if (error instanceof DataInputError) throw new FetchError(url, res.status, `${error.message} — has the publisher changed the file?`);
+      throw error;
     }
+    if (!rows) throw new FetchError(url, res.status, "the workbook has no data rows");
+    out.add(fkPath(t), res);
   }
-  out.notes.push("JSON-varianten av Försäkringskassans tabeller (xlsx-filerna tolkas inte); formen är känd från ett tredjepartsskript och ska kontrolleras.");
+  out.notes.push("Försäkringskassans xlsx-filer sparade som de kom; kolumnnamnen (två titelrader, sedan rubrikraden) är lästa ur ett tredjepartsskript och ska kontrolleras vid första riktiga hämtningen.");
   return out;
 }

@@ -33,6 +33,8 @@ export interface HttpRequest {
   method?: "GET" | "POST";
   /** JSON body for POST. */
   body?: unknown;
+  /** The Accept header (default application/json; Försäkringskassan's files are xlsx). */
+  accept?: string;
 }
 
 export interface HttpResponse {
@@ -65,9 +67,10 @@ export async function httpRequest(req: HttpRequest, options: HttpOptions): Promi
     let response: Response;
     let bytes: Uint8Array;
     try {
+      const accept = req.accept ?? "application/json";
       response = await fetch(req.url, {
         method,
-        headers: requestBody === null ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+        headers: requestBody === null ? { accept } : { accept, "content-type": "application/json" },
         body: requestBody ?? undefined,
         signal: AbortSignal.timeout(options.timeoutMs),
       });

@@ -58,14 +58,17 @@ export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSou
 
 /**
  * The Kolada archive's sources for these snapshot files, and, when the build
- * read data/snapshot/kolada-live/, Kolada API v3 for the same files with the
- * date they were fetched.
+ * read data/snapshot/kolada-live/ (or fk-live/, scb-live/), Kolada API v3
+ * (Försäkringskassan, SCB) for the same files with the date they were fetched.
  */
 export function koladaSourcesOf(snapshot: Pick<Snapshot, "provenance">, paths: string[]): ResourceSource[] {
   const archive = sourcesOf(snapshot.provenance.get("kolada")!, paths);
-  const live = snapshot.provenance.get("kolada-live");
-  if (!live) return archive;
-  return [...archive, ...sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` }))];
+  // Fetched sources, when read: Kolada API v3, and Försäkringskassan and SCB for the years Kolada lacks.
+  const fetched = ["kolada-live", "fk-live", "scb-live"].flatMap((id) => {
+    const live = snapshot.provenance.get(id);
+    return live ? sourcesOf(live, paths).map((s) => ({ ...s, title: `${s.title}, hämtat ${live.retrieval.archived_on}` })) : [];
+  });
+  return [...archive, ...fetched];
 }
 
 /** The registry and what is derived from it share one source line. */
@@ -81,8 +84,11 @@ export const KOLADA_PER_KOMMUN_SOURCE: ResourceSource = { title: "Kolada, nyckel
 
 /** KOLADA_PER_KOMMUN_SOURCE with when the Kolada values were retrieved (the archive, and API v3 when read). */
 export function koladaPerKommunSource(snapshot: Pick<Snapshot, "provenance">): ResourceSource {
-  const dates = ["kolada", "kolada-live"].map((s) => snapshot.provenance.get(s)?.retrieval.archived_on).filter((d): d is string => !!d);
-  return dates.length ? { ...KOLADA_PER_KOMMUN_SOURCE, retrieved: dates.join(", ") } : KOLADA_PER_KOMMUN_SOURCE;
+  const dates = ["kolada", "kolada-live", "fk-live", "scb-live"].map((s) => snapshot.provenance.get(s)?.retrieval.archived_on).filter((d): d is string => !!d);
+  // When Försäkringskassan or SCB filled years Kolada lacks, the aggregates say so (each KPI's dataset names the files).
+  const fill = [["fk-live", "Försäkringskassan"], ["scb-live", "SCB"]].filter(([id]) => snapshot.provenance.has(id!)).map(([, name]) => name);
+  const base = fill.length ? { ...KOLADA_PER_KOMMUN_SOURCE, title: `${KOLADA_PER_KOMMUN_SOURCE.title}; för år som Kolada saknar: ${fill.join(" och ")}` } : KOLADA_PER_KOMMUN_SOURCE;
+  return dates.length ? { ...base, retrieved: dates.join(", ") } : base;
 }
 
 /** "level:code" → the area's name (riket, län, kommun). */
