@@ -20,6 +20,8 @@ import { buildDatasets } from "./publish/datasets";
 import { loadParticipants } from "./participants";
 import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/datasets/deltagare";
 import { KOLADA_PER_KOMMUN_SOURCE, koladaPerKommunSource } from "./publish/dataset";
+import { deltagarbedomningDataset } from "./publish/datasets/deltagarbedomning";
+import { loadAssessments } from "./assessments";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -78,6 +80,8 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups, eventStudy: events });
   const participants = loadParticipants(join(dataDir, "snapshot"));
   datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
+  const areaCodes = { kommuner: new Set(snapshot.kommuner.map((k) => k.kommunkod)), lan: new Set(snapshot.lan.map((l) => l.lanskod)) };
+  datasets.push(deltagarbedomningDataset(loadAssessments(join(dataDir, "snapshot"), snapshot.provenance.get("kolada-live"), areaCodes), snapshot));
   // Aggregates over kommun values also say when the Kolada values were retrieved.
   const perKommun = koladaPerKommunSource(snapshot);
   for (const d of datasets) d.sources = d.sources.map((s) => (s === KOLADA_PER_KOMMUN_SOURCE ? perKommun : s));
