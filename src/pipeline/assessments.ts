@@ -12,6 +12,7 @@ import { DataInputError } from "./errors";
 import { FINSAM_KPIS } from "./fetch/kolada";
 import { readRegularFile } from "./files";
 import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, ASSESSMENT_LEVELS, type AssessmentLevel } from "./import/kolada-live-assessments";
+import { LIVE_META_COLUMNS } from "./import/kolada-live";
 import { checkSeal, LIVE_SNAPSHOT_SOURCE } from "./load";
 import { sexEnum, type Provenance, type Sex } from "./schema";
 import { assertUniqueKey, validateRows } from "./validate";
@@ -43,15 +44,8 @@ export interface AssessmentSnapshot {
   provenance: Provenance;
 }
 
-const META_COLUMNS = ["kpi", "title", "municipality_type", "has_ou_data", "kolada_publication_date"] as const;
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const metaSchema = z.object({
-  kpi: z.string(),
-  title: z.string(),
-  municipality_type: z.string(),
-  has_ou_data: z.string(),
-  kolada_publication_date: z.string(),
-});
+const metaSchema = z.object(Object.fromEntries(LIVE_META_COLUMNS.map((c) => [c, z.string()])) as Record<(typeof LIVE_META_COLUMNS)[number], z.ZodString>);
 const rowSchema = z
   .object({
     kpi: z.enum(FINSAM_KPIS as [string, ...string[]], { message: "not one of the Finsam KPIs U40460–U40469" }),
@@ -92,7 +86,7 @@ export function loadAssessments(snapshotDir: string, live: Provenance | undefine
     requireColumns(table, columns);
     return { file, rows: validateRows(schema, table) };
   };
-  const meta = read("kpi-metadata.csv", metaSchema, META_COLUMNS);
+  const meta = read("kpi-metadata.csv", metaSchema, LIVE_META_COLUMNS);
   const kpis: AssessmentKpi[] = [];
   for (const m of meta.rows) {
     if (!FINSAM_KPIS.includes(m.kpi)) continue;

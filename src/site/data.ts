@@ -320,3 +320,6 @@ export type { HandelsestudieRow } from "../pipeline/publish/datasets/handelsestu
 export type { HandelsestudieKommunerRow } from "../pipeline/publish/datasets/handelsestudie-kommuner";
 export const eventStudyRows = () => rows("handelsestudie");
 export const eventStudyKommunRows = () => rows("handelsestudie-kommuner");
+
+// ---- Kolada's Deltagarbedömning Finsam (U40460–U40469), empty until fetched from API v3 ----
+export const assessmentRows = () => rows("deltagarbedomning");

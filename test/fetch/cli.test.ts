@@ -52,7 +52,10 @@ describe("fetch and import commands", { timeout: 120_000 }, () => {
     const imported = await tsx(["scripts/import.ts", "--from", to, "--out", snap, "--only", "kolada-live"]);
     expect(imported.stdout).toMatch(/imported kolada-live: 14 values/);
     expect(readFileSync(join(snap, "kolada-live", "values", "n00957.csv"), "utf8")).toContain("N00957,kommun,0114,2022,T,22.14,published,,data/k001-m001-p001.json");
-    expect(existsSync(join(snap, "kolada-live", "provenance.json"))).toBe(true);
+    // Sealed as the other sources are, so load.ts accepts it: every written file listed with its sha256.
+    const provenance = JSON.parse(readFileSync(join(snap, "kolada-live", "provenance.json"), "utf8")) as { files: Array<{ path: string; sha256?: string }> };
+    expect(provenance.files.map((f) => f.path)).toEqual(expect.arrayContaining(["deltagarbedomning.csv", "kpi-metadata.csv", "sources.csv", "values/n00957.csv"]));
+    expect(provenance.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256 ?? ""))).toBe(true);
   });
 
   it("refuses to import an incremental (--since) fetch, writing nothing", async () => {

@@ -36,6 +36,7 @@ import { checkTotals } from "../derive/check-totals";
 import { population16to64 } from "../derive/population";
 import { populationWeights, weightFor } from "../derive/weights";
 import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, assessmentUnits, readOuRows, routeAssessments, type AssessmentValue, type RawAssessmentRow } from "./kolada-live-assessments";
+import { sealProvenance } from "./seal";
 import { readSourceJson } from "./source-files";
 
 export const LIVE_SOURCE = "kolada-live";
@@ -58,11 +59,13 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
   const fetched = readFetched(from);
   const areas = readAreas(snapshotDir);
   const { values, deleted, groups, finsam } = readLiveValues(fetched, areas);
+  // The Finsam KPIs' unit fields first, so a missing or odd field is named in the routing's own words.
+  const units = assessmentUnits(pagesUnder(fetched, "meta/kpi-"));
   const meta = readLiveMeta(fetched);
   const { kept, checked, unmatched } = mergeWithArchive(values, snapshotDir);
   const checkNotes = checkNewRows(kept, areas, snapshotDir);
   const ou = readOuRows(pagesUnder(fetched, "oudata/"));
-  const assessments = routeAssessments([...finsam, ...ou.rows], assessmentUnits(pagesUnder(fetched, "meta/kpi-")));
+  const assessments = routeAssessments([...finsam, ...ou.rows], units);
 
   const files: FileTree = new Map();
   const byKpi = new Map<string, LiveValue[]>();
@@ -97,6 +100,7 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
   const metaFiles = fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"));
   provenanceFiles.push({ path: "kpi-metadata.csv", title: "Kolada:s beskrivning av varje nyckeltal (API v3)", from: metaFiles.map((f) => ({ file: `${KOLADA_DIR}/${f.path}`, sha256: f.sha256 })), source_ref: "Kolada /kpi", rows: meta.length });
   files.set("sources.csv", formatCsv(["file", "url", "retrieved_at", "sha256", "bytes", "licence"], fetched.manifest.files.map((f) => ({ ...f, file: `${KOLADA_DIR}/${f.path}` }))));
+  provenanceFiles.push({ path: "sources.csv", title: "Hämtade svar från Kolada API v3: adress, tid, sha256 och licens", from: [{ file: `${KOLADA_DIR}/${MANIFEST_FILE}`, sha256: sha(readFileSync(join(from, KOLADA_DIR, MANIFEST_FILE))) }], source_ref: "manifest.json", rows: fetched.manifest.files.length });
   const m = fetched.manifest;
   const provenance: Provenance = {
     source: LIVE_SOURCE,
@@ -124,7 +128,8 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
     ],
   };
   files.set("provenance.json", JSON.stringify(provenance, null, 2) + "\n");
-  return { files, values: kept, assessments };
+  // Sealed here (sha256 of every file), as scripts/import.ts seals the other sources: load.ts refuses an unsealed folder.
+  return { files: sealProvenance(LIVE_SOURCE, files), values: kept, assessments };
 }
 
 function readFetched(from: string): Fetched {
