@@ -22,6 +22,7 @@ import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/d
 import { KOLADA_PER_KOMMUN_SOURCE, koladaPerKommunSource } from "./publish/dataset";
 import { deltagarbedomningDataset } from "./publish/datasets/deltagarbedomning";
 import { loadAssessments } from "./assessments";
+import { valueFileOf } from "./live-values";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -62,7 +63,7 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   if (outside.length) {
     const c = outside[0]!;
     throw new DataInputError(
-      { file: `data/snapshot/kolada/values/${c.kpi.toLowerCase()}.csv`, column: "value", value: `${c.level} ${c.code} ${c.year} ${c.sex}` },
+      { file: valueFileOf(snapshot.values.get(c.kpi)!, c), column: "value", value: `${c.level} ${c.code} ${c.year} ${c.sex}` },
       `${outside.length} län/riket totals differ from the sum of their kommuner beyond tolerance; first: published ${c.published}, recomputed ${c.recomputed} (${(c.relative_difference * 100).toFixed(2)} %, tolerance ${(c.tolerance * 100).toFixed(1)} %)`,
     );
   }

@@ -101,3 +101,13 @@ export function checkLoadedLiveRows(
   const missing = firstMissingLiveKommunRow(kpi, rows, kommunCodes);
   if (missing) throw new DataInputError({ file, column: "code", value: `${missing.code} ${missing.year} ${missing.sex}` }, missingLiveRowProblem(kpi, missing));
 }
+
+/**
+ * The snapshot file a published län/riket value came from, for the build's
+ * error message: kolada-live/ when load.ts merged it from API v3 (its note
+ * names that folder, as mergeLiveValues writes it), else the archive.
+ */
+export function valueFileOf(values: readonly { level: string; code: string; year: number; sex: string; note: string }[], c: { kpi: string; level: string; code: string; year: number; sex: string }): string {
+  const live = values.some((v) => v.level === c.level && v.code === c.code && v.year === c.year && v.sex === c.sex && v.note.includes("(kolada-live/values/"));
+  return `data/snapshot/${live ? "kolada-live" : "kolada"}/values/${c.kpi.toLowerCase()}.csv`;
+}

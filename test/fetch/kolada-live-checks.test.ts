@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { contentText } from "../../src/pipeline/atomic";
 import { importKoladaLive } from "../../src/pipeline/import/kolada-live";
+import { valueFileOf } from "../../src/pipeline/live-values";
 import { dataRow, kpiMeta, tinySnapshot, writeFetched } from "./live-fetched";
 
 const PAGE = "data/k001-m001-p001.json";
@@ -61,5 +62,14 @@ describe("kolada-live: the archive's checks on live rows", () => {
     const from = fetched("N00957", [dataRow("N00957", "0114", 2023, 21.9, 26.4, 17.2), dataRow("N00957", "0115", 2023, 20, 24, 16), dataRow("N00957", "0000", 2023, 99, 99, 99)]);
     const notes: string[] = JSON.parse(contentText(importKoladaLive(from, tinySnapshot()).files.get("provenance.json"))).notes;
     expect(notes).toContain("Län och riket från API v3 mot sina kommuner: 0 värden kontrollerade och inom toleransen; 3 kunde inte kontrolleras (befolkning för året eller ett kommunvärde saknas).");
+  });
+
+  it("the build's län/riket error names the live file for a value merged from API v3, the archive's otherwise", () => {
+    const values = [
+      { level: "riket", code: "00", year: 2022, sex: "T", note: "" },
+      { level: "riket", code: "00", year: 2023, sex: "T", note: "Kolada API v3, hämtat 2026-11-02 (kolada-live/values/n00957.csv, data/k001-m001-p001.json)" },
+    ];
+    expect(valueFileOf(values, { kpi: "N00957", level: "riket", code: "00", year: 2023, sex: "T" })).toBe("data/snapshot/kolada-live/values/n00957.csv");
+    expect(valueFileOf(values, { kpi: "N00957", level: "riket", code: "00", year: 2022, sex: "T" })).toBe("data/snapshot/kolada/values/n00957.csv");
   });
 });
