@@ -20,7 +20,7 @@ import { buildDatasets } from "./publish/datasets";
 import { loadParticipants } from "./participants";
 import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/datasets/deltagare";
 import { KOLADA_PER_KOMMUN_SOURCE, koladaPerKommunSource } from "./publish/dataset";
-import { deltagarbedomningDataset } from "./publish/datasets/deltagarbedomning";
+import { deltagarbedomningDatasets } from "./publish/datasets/deltagarbedomning";
 import { loadAssessments } from "./assessments";
 import { valueFileOf } from "./live-values";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
@@ -82,7 +82,7 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const participants = loadParticipants(join(dataDir, "snapshot"));
   datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
   const areaCodes = { kommuner: new Set(snapshot.kommuner.map((k) => k.kommunkod)), lan: new Set(snapshot.lan.map((l) => l.lanskod)) };
-  datasets.push(deltagarbedomningDataset(loadAssessments(join(dataDir, "snapshot"), snapshot.provenance.get("kolada-live"), areaCodes), snapshot));
+  datasets.push(...deltagarbedomningDatasets(loadAssessments(join(dataDir, "snapshot"), snapshot.provenance.get("kolada-live"), areaCodes), snapshot));
   // Aggregates over kommun values also say when the Kolada values were retrieved.
   const perKommun = koladaPerKommunSource(snapshot);
   for (const d of datasets) d.sources = d.sources.map((s) => (s === KOLADA_PER_KOMMUN_SOURCE ? perKommun : s));

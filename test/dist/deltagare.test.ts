@@ -42,7 +42,7 @@ describe("/deltagare/ as built", () => {
     expect(heading?.tagName).toBe("H2");
     let section = "";
     for (let el = heading?.nextElementSibling ?? null; el && el.tagName !== "H2"; el = el.nextElementSibling) section += " " + text(el);
-    expect(section).toContain("Webbplatsen har ännu inte hämtat de här nyckeltalen från Kolada API v3, så inga siffror visas.");
+    expect(section).toContain("Webbplatsen har ännu inte hämtat några värden för de här nyckeltalen från Kolada API v3, så inga siffror visas.");
     for (const id of ["U40460", "U40461", "U40465", "U40469"]) expect(section).toContain(id);
     expect(section).toContain("U40460: Deltagarbedömning Finsam – Stöd är till stor nytta, andel (%)");
     expect(section).toContain("U40461: titeln är inte känd här");

@@ -14,7 +14,8 @@ import { contentText } from "../../src/pipeline/atomic";
 import { loadAssessments } from "../../src/pipeline/assessments";
 import { importKoladaLive } from "../../src/pipeline/import/kolada-live";
 import { loadSourceProvenance } from "../../src/pipeline/load";
-import { deltagarbedomningDataset, type DeltagarbedomningRow } from "../../src/pipeline/publish/datasets/deltagarbedomning";
+import { deltagarbedomningDatasets, type DeltagarbedomningRow } from "../../src/pipeline/publish/datasets/deltagarbedomning";
+import { datasetFiles } from "../../src/pipeline/publish/write";
 import { assessmentSection, kommunAssessments } from "../../src/site/participants/assessments";
 import { dataRow, kpiMeta, tinySnapshot, writeFetched } from "./live-fetched";
 
@@ -32,7 +33,10 @@ function publish(pages: Record<string, unknown>): DeltagarbedomningRow[] {
   }
   const live = loadSourceProvenance(snap, "kolada-live", (p) => relative(process.cwd(), join(snap, p)));
   const assessments = loadAssessments(snap, live, { kommuner: new Set(["0114", "0115"]), lan: new Set(["01"]) });
-  return deltagarbedomningDataset(assessments, AREAS).rows as DeltagarbedomningRow[];
+  const datasets = deltagarbedomningDatasets(assessments, AREAS);
+  // The writer checks every row against the dataset's schema, as the build does.
+  for (const d of datasets) expect(contentText(datasetFiles(d).get("deltagarbedomning.csv")).split("\n")[0]).toBe("kpi,measure_label,level,code,name,year,sex,value,status,note,source_file");
+  return datasets.flatMap((d) => d.rows) as DeltagarbedomningRow[];
 }
 
 const meta = (over: Record<string, unknown>) => ({ values: [kpiMeta("U40460", { title: U40460, is_divided_by_gender: false, ...over })], next_url: "" });
@@ -94,10 +98,11 @@ describe("Deltagarbedömning Finsam: unit of report from Kolada's metadata", () 
     );
   });
 
-  it("without a fetch: no rows, and the page model says what is known – ids and the documented titles – and that nothing is fetched", () => {
-    const dataset = deltagarbedomningDataset(null, AREAS);
-    expect(dataset.rows).toEqual([]);
-    expect(dataset.description).toContain("Webbplatsen har ännu inte hämtat dem från Kolada API v3, så datamängden har inga rader. Det betyder inte att Kolada saknar värden");
+  it("without values: no dataset (never a header-only CSV), and the page model says what is known – ids and the documented titles – and that nothing is fetched", () => {
+    expect(deltagarbedomningDatasets(null, AREAS)).toEqual([]);
+    // A fetch whose Finsam answer held no rows publishes nothing either.
+    expect(publish({ [META]: meta({}), "data/k001-m001-p001.json": data([]) })).toEqual([]);
+    expect(deltagarbedomningDatasets({ rows: [], kpis: [], provenance: {} as never }, AREAS)).toEqual([]);
     const section = assessmentSection([]);
     expect(section.fetched).toBe(false);
     expect(section.kpis.map((k) => k.kpi)).toEqual(["U40460", "U40461", "U40462", "U40463", "U40464", "U40465", "U40466", "U40467", "U40468", "U40469"]);

@@ -88,12 +88,13 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
       rows: rows.length,
     });
   }
-  files.set(ASSESSMENT_FILE, formatCsv(ASSESSMENT_COLUMNS, assessments));
-  provenanceFiles.push({
+  // Like every snapshot CSV, never header-only: without Finsam values there is no file, and a note says so.
+  if (assessments.length) files.set(ASSESSMENT_FILE, formatCsv(ASSESSMENT_COLUMNS, assessments));
+  if (assessments.length) provenanceFiles.push({
     path: ASSESSMENT_FILE,
     title: "Deltagarbedömning Finsam (U40460–U40469), från Kolada API v3, per enhet som Kolada:s metadata anger",
     from: [...new Set(assessments.map((a) => a.source_file))].sort().map((file) => ({ file: `${KOLADA_DIR}/${file}`, sha256: sha(fetched.bytes.get(file)!) })),
-    source_ref: `Kolada KPI ${FINSAM_KPIS[0]}–${FINSAM_KPIS[FINSAM_KPIS.length - 1]}${assessments.length ? `, ${yearSpan(assessments)}` : ", inga värden"}`,
+    source_ref: `Kolada KPI ${FINSAM_KPIS[0]}–${FINSAM_KPIS[FINSAM_KPIS.length - 1]}, ${yearSpan(assessments)}`,
     rows: assessments.length,
   });
   files.set("kpi-metadata.csv", formatCsv(LIVE_META_COLUMNS, meta.map(metaRow)));

@@ -1,7 +1,7 @@
 /**
  * Kolada's "Deltagarbedömning Finsam" (U40460–U40469) on the site, from the
  * published dataset deltagarbedomning (pure functions; the pages pass the
- * rows). Each value goes where its unit of report puts it: kommun values on
+ * rows, none while the dataset is not published). Each value goes where its unit of report puts it: kommun values on
  * the kommun pages, organisational-unit values on /deltagare/ as not linked
  * to any förbund. Without a fetch, the page says what is known and that no
  * numbers are shown, never that there are none.

@@ -3,20 +3,19 @@
  * Finsam – …, andel (%)" (participants' own assessment), one row per KPI,
  * unit of report, year and sex, from Kolada API v3 (data/snapshot/kolada-live/).
  *
- * Always published, so its place in datapackage.json is stable. Without a
- * fetch from API v3 it has no rows, and its description says why and what is
- * known (the ids and the titles documented for the fetch), so that "no rows"
- * is never read as "no values at Kolada". Organisational-unit (OU) values
- * are published with Kolada's OU id and no förbund: which OU is which förbund
- * is not known here.
+ * Published only when a fetch holds values: the project never publishes a
+ * header-only CSV (parseCsv refuses one as a cut file), so without values the
+ * dataset is absent, and /deltagare/ says in words what the KPIs are and that
+ * no values are fetched (ASSESSMENT_KPIS_KNOWN). Organisational-unit (OU)
+ * values are published with Kolada's OU id and no förbund: which OU is which
+ * förbund is not known here.
  */
 import { z } from "zod";
 import type { AssessmentSnapshot } from "../../assessments";
-import { PUBLISHERS } from "../../fetch/config";
 import { FINSAM_KPIS } from "../../fetch/kolada";
 import type { Snapshot } from "../../load";
 import { nonEmptyText, optionalNumber, text, year } from "../columns";
-import { areaNames, defineDataset, sourcesOf, type Dataset, type ResourceSource } from "../dataset";
+import { areaNames, defineDataset, sourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 /**
@@ -58,10 +57,15 @@ export type DeltagarbedomningRow = z.infer<typeof deltagarbedomningRowSchema>;
 
 const OU_NOTE = "Organisationsenhet i Kolada; vilket samordningsförbund den är kan inte avgöras härifrån, så värdet visas bara som ej kopplat.";
 
-export function deltagarbedomningDataset(assessments: AssessmentSnapshot | null, snapshot: Pick<Snapshot, "lan" | "kommuner">): Dataset {
+/** The dataset when the live snapshot holds Finsam values; none otherwise (see above). */
+export function deltagarbedomningDatasets(assessments: AssessmentSnapshot | null, snapshot: Pick<Snapshot, "lan" | "kommuner">): Dataset[] {
+  return assessments && assessments.rows.length > 0 ? [deltagarbedomningDataset(assessments, snapshot)] : [];
+}
+
+export function deltagarbedomningDataset(assessments: AssessmentSnapshot, snapshot: Pick<Snapshot, "lan" | "kommuner">): Dataset {
   const names = areaNames(snapshot);
-  const titles = new Map((assessments?.kpis ?? []).map((k) => [k.kpi, k.title]));
-  const rows: DeltagarbedomningRow[] = (assessments?.rows ?? []).map((r) => ({
+  const titles = new Map(assessments.kpis.map((k) => [k.kpi, k.title]));
+  const rows: DeltagarbedomningRow[] = assessments.rows.map((r) => ({
     kpi: r.kpi,
     measure_label: titles.get(r.kpi)!,
     level: r.level,
@@ -75,9 +79,7 @@ export function deltagarbedomningDataset(assessments: AssessmentSnapshot | null,
     source_file: r.source_file,
   }));
   const known = `Nyckeltalen ${ASSESSMENT_KPIS_KNOWN.ids[0]}–${ASSESSMENT_KPIS_KNOWN.ids[ASSESSMENT_KPIS_KNOWN.ids.length - 1]} i Kolada heter "${ASSESSMENT_KPIS_KNOWN.titlePattern}" och är deltagarnas egen bedömning (Deltagarbedömning Finsam), redovisad som andel i procent (till exempel ${ASSESSMENT_KPIS_KNOWN.titles.map((t) => `${t.kpi} "${t.title}"`).join(" och ")}).`;
-  const description = assessments
-    ? `${known} Hämtade från Kolada API v3 ${assessments.provenance.retrieval.archived_on}: ${rows.length} rader. Varje rad har den enhet som Kolada:s metadata anger (kommun, län, riket eller organisationsenhet). Värden per organisationsenhet kan inte knytas till ett förbund härifrån och har därför inget förbund.`
-    : `${known} Webbplatsen har ännu inte hämtat dem från Kolada API v3, så datamängden har inga rader. Det betyder inte att Kolada saknar värden, bara att de inte är hämtade. Vilken enhet de redovisas för (kommun, förbund som organisationsenhet eller annat) står i Kolada:s metadata och är inte känt här förrän de hämtats.`;
+  const description = `${known} Hämtade från Kolada API v3 ${assessments.provenance.retrieval.archived_on}: ${rows.length} rader. Varje rad har den enhet som Kolada:s metadata anger (kommun, län, riket eller organisationsenhet). Värden per organisationsenhet kan inte knytas till ett förbund härifrån och har därför inget förbund.`;
   return defineDataset({
     name: "deltagarbedomning",
     title: "Deltagarnas egen bedömning (Kolada, Deltagarbedömning Finsam)",
@@ -98,17 +100,8 @@ export function deltagarbedomningDataset(assessments: AssessmentSnapshot | null,
     primaryKey: ["kpi", "level", "code", "year", "sex"],
     schema: deltagarbedomningRowSchema,
     rows,
-    sources: assessments ? sourcesOf(assessments.provenance, ["deltagarbedomning.csv", "kpi-metadata.csv"]) : [NOT_FETCHED_SOURCE],
-    processing: assessments
-      ? "Hämtat med npm run fetch och importerat med kolada-live: enheten läses ur Kolada:s metadata (municipality_type, has_ou_data, is_divided_by_gender), och importen stoppar om ett fält saknas eller har ett oväntat värde. Värden per kommun, län och riket kommer från /data, värden per organisationsenhet från /oudata. Inga värden räknas om."
-      : "Inget hämtat. Datamängden fylls när en förvaltare kört npm run fetch och npm run import -- --only kolada-live.",
+    sources: sourcesOf(assessments.provenance, ["deltagarbedomning.csv", "kpi-metadata.csv"]),
+    processing:
+      "Hämtat med npm run fetch och importerat med kolada-live: enheten läses ur Kolada:s metadata (municipality_type, has_ou_data, is_divided_by_gender), och importen stoppar om ett fält saknas eller har ett oväntat värde. Värden per kommun, län och riket kommer från /data, värden per organisationsenhet från /oudata. Inga värden räknas om.",
   });
 }
-
-/** The source line of the empty dataset: where the values will come from, not a claim that they were read. */
-const NOT_FETCHED_SOURCE: ResourceSource = {
-  title: `Kolada, nyckeltal ${FINSAM_KPIS[0]}–${FINSAM_KPIS[FINSAM_KPIS.length - 1]} (Deltagarbedömning Finsam), inte hämtade ännu`,
-  publisher: PUBLISHERS.kolada.publisher,
-  path: `https://api.kolada.se/v3/kpi/${FINSAM_KPIS.join(",")}`,
-  licence: PUBLISHERS.kolada.licence,
-};

@@ -45,7 +45,6 @@ import { socsamGotlandAktiviteterDataset, socsamGotlandAktiviteterRowSchema } fr
 import type { EventStudy } from "../../derive/event-study";
 import { handelsestudieDataset, handelsestudieRowSchema } from "./handelsestudie";
 import { handelsestudieKommunerDataset, handelsestudieKommunerRowSchema } from "./handelsestudie-kommuner";
-import { deltagarbedomningRowSchema } from "./deltagarbedomning";
 
 export type { Dataset, ResourceSource } from "../dataset";
 
@@ -143,7 +142,6 @@ export const PUBLISHED_SCHEMAS = {
   handelsestudie: handelsestudieRowSchema,
   "handelsestudie-kommuner": handelsestudieKommunerRowSchema,
   "forbund-medlemmar-under-ar": forbundMedlemmarUnderArRowSchema,
-  deltagarbedomning: deltagarbedomningRowSchema,
 } as const;
 
 export type PublishedName = keyof typeof PUBLISHED_SCHEMAS;
