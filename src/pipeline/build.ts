@@ -20,6 +20,9 @@ import { buildDatasets } from "./publish/datasets";
 import { loadParticipants } from "./participants";
 import { deltagareForbundDataset, deltagareNationelltDataset } from "./publish/datasets/deltagare";
 import { KOLADA_PER_KOMMUN_SOURCE, koladaPerKommunSource } from "./publish/dataset";
+import { deltagarbedomningDatasets } from "./publish/datasets/deltagarbedomning";
+import { loadAssessments } from "./assessments";
+import { valueFileOf } from "./live-values";
 import { compareWithPublished, coverageByYear, coverageForCounts, loadNationalCounts, loadRegistry, type Registry } from "./registry";
 
 /** Finsam (lag 2003:1210) came into force on 2004-01-01: the registry's first year. */
@@ -60,7 +63,7 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   if (outside.length) {
     const c = outside[0]!;
     throw new DataInputError(
-      { file: `data/snapshot/kolada/values/${c.kpi.toLowerCase()}.csv`, column: "value", value: `${c.level} ${c.code} ${c.year} ${c.sex}` },
+      { file: valueFileOf(snapshot.values.get(c.kpi)!, c), column: "value", value: `${c.level} ${c.code} ${c.year} ${c.sex}` },
       `${outside.length} län/riket totals differ from the sum of their kommuner beyond tolerance; first: published ${c.published}, recomputed ${c.recomputed} (${(c.relative_difference * 100).toFixed(2)} %, tolerance ${(c.tolerance * 100).toFixed(1)} %)`,
     );
   }
@@ -78,6 +81,8 @@ export function buildData(dataDir: string, build: BuildInfo, catalog: readonly I
   const datasets = buildDatasets({ snapshot, catalog, population16to64: pop, totalChecks, registry, registryYears, coverage, comparison, members, indicators: areaIndicators, groups, eventStudy: events });
   const participants = loadParticipants(join(dataDir, "snapshot"));
   datasets.push(deltagareNationelltDataset(participants), deltagareForbundDataset(participants, registry));
+  const areaCodes = { kommuner: new Set(snapshot.kommuner.map((k) => k.kommunkod)), lan: new Set(snapshot.lan.map((l) => l.lanskod)) };
+  datasets.push(...deltagarbedomningDatasets(loadAssessments(join(dataDir, "snapshot"), snapshot.provenance.get("kolada-live"), areaCodes), snapshot));
   // Aggregates over kommun values also say when the Kolada values were retrieved.
   const perKommun = koladaPerKommunSource(snapshot);
   for (const d of datasets) d.sources = d.sources.map((s) => (s === KOLADA_PER_KOMMUN_SOURCE ? perKommun : s));

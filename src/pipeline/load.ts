@@ -30,8 +30,11 @@ import {
   type Lan,
   type PrintedFigure,
   type Provenance,
+  type AreaLevel,
+  type Sex,
 } from "./schema";
 import { assertUniqueKey, validateRows } from "./validate";
+import { checkLoadedLiveRows, type LiveRowLike } from "./live-values";
 import { HISTORY_SCHEMAS, HISTORY_TABLE_IDS, historyColumns, type HistoryTables } from "./history-schema";
 import { z } from "zod";
 
@@ -65,7 +68,7 @@ const liveValueSchema = z.object({
   year: z.string(),
   sex: z.string(),
   value: z.string(),
-  status: z.enum(["published", "not_published"]),
+  status: z.enum(["published", "not_published", "source_defect"]),
   note: z.string(),
   source_file: z.string().min(1, "source_file must name the fetched file"),
 });
@@ -198,8 +201,12 @@ function mergeLiveValues(values: Map<string, IndicatorValue[]>, prov: Provenance
     const live = read(`${LIVE_SNAPSHOT_SOURCE}/${path}`, liveValueSchema, LIVE_VALUE_COLUMNS);
     const archiveYears = new Set(archive.map((v) => v.year));
     const added: IndicatorValue[] = [];
+    const checked: Array<LiveRowLike & { row: number }> = [];
     for (const r of live.rows) {
-      if (r.status === "not_published") continue;
+      if (r.status === "not_published") {
+        checked.push({ level: r.level as AreaLevel, code: r.code, year: Number(r.year), sex: r.sex as Sex, value: null, status: r.status, row: r.row });
+        continue;
+      }
       const { source_file, row, ...cells } = r;
       const parsed = indicatorValueSchema.safeParse(cells);
       if (!parsed.success) {
@@ -217,7 +224,10 @@ function mergeLiveValues(values: Map<string, IndicatorValue[]>, prov: Provenance
       const problem = info && v.value !== null ? boundsProblem(info, v.value) : null;
       if (problem) throw new DataInputError({ ...at, column: "value", value: v.value }, problem);
       added.push({ ...v, note: [v.note, `Kolada API v3, hämtat ${fetched} (${LIVE_SNAPSHOT_SOURCE}/${path}, ${source_file})`].filter(Boolean).join("; ") });
+      checked.push({ ...v, row });
     }
+    // The archive's other checks, on the live rows as read (live-values.ts).
+    checkLoadedLiveRows(kpi, catalog.find((i) => i.kpi === kpi), checked, live.file, [...kommunCodes].sort());
     assertUniqueKey(added.map((v, i) => ({ ...v, row: i + 2 })), ["level", "code", "year", "sex"], live.file);
     values.set(kpi, [...archive, ...added]);
   }

@@ -30,6 +30,8 @@ import type { PrintedTableRow } from "../pipeline/publish/datasets/printed-table
 import type { TackningJamforelseRow } from "../pipeline/publish/datasets/tackning-jamforelse";
 import type { TackningPerArRow } from "../pipeline/publish/datasets/tackning-per-ar";
 import { readPublished } from "../pipeline/publish/read";
+import { checkRows } from "../pipeline/publish/row-check";
+import { deltagarbedomningRowSchema, type DeltagarbedomningRow } from "../pipeline/publish/datasets/deltagarbedomning";
 import { RIKET_CODE, type AreaLevel, type Sex } from "../pipeline/schema";
 
 export type {
@@ -320,3 +322,13 @@ export type { HandelsestudieRow } from "../pipeline/publish/datasets/handelsestu
 export type { HandelsestudieKommunerRow } from "../pipeline/publish/datasets/handelsestudie-kommuner";
 export const eventStudyRows = () => rows("handelsestudie");
 export const eventStudyKommunRows = () => rows("handelsestudie-kommuner");
+
+// ---- Kolada's Deltagarbedömning Finsam (U40460–U40469): published only once fetched from API v3 ----
+/** Its rows, checked like any published dataset; none while datapackage.json does not list it (nothing fetched). */
+export function assessmentRows(): DeltagarbedomningRow[] {
+  if (!datapackage().resources.some((r) => r.name === "deltagarbedomning")) return [];
+  return memo("rows:deltagarbedomning", () => {
+    const file = publishedFile("deltagarbedomning.json");
+    return checkRows(deltagarbedomningRowSchema, JSON.parse(fs.readFileSync(file, "utf8")) as unknown[], file, true);
+  });
+}

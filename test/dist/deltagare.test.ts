@@ -36,4 +36,17 @@ describe("/deltagare/ as built", () => {
     expect(page("").querySelector('main a[href="/deltagare/"]')).not.toBeNull();
     expect(page("ar/2017").querySelector('a[href="/deltagare/#ar-2017"]')).not.toBeNull();
   });
+
+  it("says what Kolada's Deltagarbedömning Finsam (U40460–U40469) is and that it is not fetched yet: ids and documented titles, no numbers", () => {
+    const heading = doc.getElementById("deltagarbedomning");
+    expect(heading?.tagName).toBe("H2");
+    let section = "";
+    for (let el = heading?.nextElementSibling ?? null; el && el.tagName !== "H2"; el = el.nextElementSibling) section += " " + text(el);
+    expect(section).toContain("Webbplatsen har ännu inte hämtat några värden för de här nyckeltalen från Kolada API v3, så inga siffror visas.");
+    for (const id of ["U40460", "U40461", "U40465", "U40469"]) expect(section).toContain(id);
+    expect(section).toContain("U40460: Deltagarbedömning Finsam – Stöd är till stor nytta, andel (%)");
+    expect(section).toContain("U40461: titeln är inte känd här");
+    // No shares: the only digits are the KPI ids, "API v3" and "andel (%)".
+    expect(section.replace(/U4046\d|API v3/g, "")).not.toMatch(/\d/);
+  });
 });

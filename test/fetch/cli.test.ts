@@ -42,14 +42,20 @@ describe("fetch and import commands", { timeout: 120_000 }, () => {
     const { stdout } = await tsx(["scripts/fetch.ts", "--to", to, "--only", "kolada"], { FINSAM_KOLADA_BASE: `${server.base}/kolada/v3` });
     expect(stdout).toMatch(/fetched kolada: \d+ files/);
     const snap = mkdtempSync(join(tmpdir(), "cli-snap-"));
-    cpSync("data/snapshot/areas", join(snap, "areas"), { recursive: true });
+    // The fixture's two kommuner only: the import checks that every kommun has a row.
+    mkdirSync(join(snap, "areas"), { recursive: true });
+    writeFileSync(join(snap, "areas", "kommuner.csv"), "kommunkod,name,lanskod\n0114,Upplands Väsby,01\n0115,Vallentuna,01\n");
+    writeFileSync(join(snap, "areas", "lan.csv"), "lanskod,name\n01,Stockholms län\n");
     mkdirSync(join(snap, "kolada", "values"), { recursive: true });
     // The archive's real 2022 rows would disagree with the made-up fixture, so this archive has only 2021.
     writeFileSync(join(snap, "kolada", "values", "n00957.csv"), "kpi,level,code,year,sex,value,status,note\nN00957,kommun,0114,2021,T,20,published,\n");
     const imported = await tsx(["scripts/import.ts", "--from", to, "--out", snap, "--only", "kolada-live"]);
-    expect(imported.stdout).toMatch(/imported kolada-live: 9 values/);
+    expect(imported.stdout).toMatch(/imported kolada-live: 14 values/);
     expect(readFileSync(join(snap, "kolada-live", "values", "n00957.csv"), "utf8")).toContain("N00957,kommun,0114,2022,T,22.14,published,,data/k001-m001-p001.json");
-    expect(existsSync(join(snap, "kolada-live", "provenance.json"))).toBe(true);
+    // Sealed as the other sources are, so load.ts accepts it: every written file listed with its sha256.
+    const provenance = JSON.parse(readFileSync(join(snap, "kolada-live", "provenance.json"), "utf8")) as { files: Array<{ path: string; sha256?: string }> };
+    expect(provenance.files.map((f) => f.path)).toEqual(expect.arrayContaining(["deltagarbedomning.csv", "kpi-metadata.csv", "sources.csv", "values/n00957.csv"]));
+    expect(provenance.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256 ?? ""))).toBe(true);
   });
 
   it("refuses to import an incremental (--since) fetch, writing nothing", async () => {

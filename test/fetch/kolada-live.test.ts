@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentText } from "../../src/pipeline/atomic";
+import { PUBLISHERS } from "../../src/pipeline/fetch/config";
 import { runFetch } from "../../src/pipeline/fetch/index";
 import { importKoladaLive, roundPublished } from "../../src/pipeline/import/kolada-live";
 import { provenanceSchema } from "../../src/pipeline/schema";
@@ -24,6 +25,7 @@ beforeAll(async () => {
     const path = req.path.replace(/^\/kolada\/v3/, "");
     if (path.startsWith("/kpi/")) return json(res, 200, fixture("kolada-kpi.json"));
     if (path.startsWith("/municipality")) return json(res, 200, fixture("kolada-municipality.json"));
+    if (path.startsWith("/oudata/")) return json(res, 200, fixture("kolada-oudata.json"));
     json(res, 200, fixture("kolada-data.json"));
   };
   from = mkdtempSync(join(tmpdir(), "live-from-"));
@@ -56,12 +58,18 @@ describe("kolada-live importer", () => {
       "N00957,kommun,0114,2023,T,21.9,published,,data/k001-m001-p001.json",
       "N00957,kommun,0114,2023,K,26.4,published,,data/k001-m001-p001.json",
       "N00957,kommun,0114,2023,M,17.2,published,,data/k001-m001-p001.json",
+      ...["T", "K", "M"].map((sex) => `N00957,kommun,0115,2023,${sex},,not_published,"Kolada: inget värde (status ""Missing"")",data/k001-m001-p001.json`),
     ]);
-    // U40460 was never in the archive: every year is new.
-    expect(contentText(files.get("values/u40460.csv"))).toContain("U40460,kommun,0114,2024,T,81,published,,data/k001-m001-p001.json");
+    // U40460 is routed by its metadata (kommun values from /data, OU values from /oudata), not merged as an indicator.
+    expect(files.has("values/u40460.csv")).toBe(false);
+    expect(contentText(files.get("deltagarbedomning.csv")).trim().split("\n")).toEqual([
+      "kpi,level,code,year,sex,value,status,note,source_file",
+      "U40460,kommun,0114,2024,T,81,published,,data/k001-m001-p001.json",
+      "U40460,ou,V99TEST00001,2024,T,77,published,,oudata/k001-y001-p001.json",
+    ]);
     const provenance = provenanceSchema.parse(JSON.parse(contentText(files.get("provenance.json"))));
     expect(provenance.notes).toContain("3 värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.");
-    expect(provenance.notes).toContain("0 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.");
+    expect(provenance.notes).toContain("3 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.");
     expect(provenance.notes).toContain("1 rader markerade isdeleted togs bort; 1 rader för kommungrupper (G…) hoppades över.");
     expect(provenance.notes.some((n) => n.startsWith("/oudata asked for U40460 (has_ou_data"))).toBe(true);
     expect(provenance.files.find((f) => f.path === "values/n00957.csv")!.from[0]!.file).toBe("kolada-v3/data/k001-m001-p001.json");
@@ -73,6 +81,17 @@ describe("kolada-live importer", () => {
     const meta = contentText(importKoladaLive(from, snapshot()).files.get("kpi-metadata.csv"));
     expect(meta.split("\n")[0]).toBe("kpi,title,description,publisher,kolada_publication_date,auspice,municipality_type,is_divided_by_gender,has_ou_data");
     expect(meta).toMatch(/^U40460,"Deltagarbedömning Finsam - Stöd är till stor nytta, andel \(%\)",.*,Testutgivare,2026-03-01,E,K,false,true$/m);
+  });
+
+  it("states each publisher's licence only as known, and carries Kolada's from the fetch manifest into the snapshot's provenance", () => {
+    for (const p of Object.values(PUBLISHERS)) {
+      expect(p.licence).not.toMatch(/fri användning/i);
+      expect(p.licence).toMatch(/^Ej (angiven|kontrollerad) här – kontrollera hos utgivaren/);
+    }
+    const manifest = JSON.parse(readFileSync(join(from, "kolada-v3", "manifest.json"), "utf8"));
+    expect(manifest.licence).toBe(PUBLISHERS.kolada.licence);
+    const provenance = provenanceSchema.parse(JSON.parse(contentText(importKoladaLive(from, snapshot()).files.get("provenance.json"))));
+    expect(provenance.licence).toBe(manifest.licence);
   });
 
   it("stops when archive and live disagree at the published rounding, naming both values", () => {
@@ -87,7 +106,7 @@ describe("kolada-live importer", () => {
     const { files } = importKoladaLive(from, dir);
     expect(contentText(files.get("values/n00957.csv"))).not.toContain(",2022,");
     expect(JSON.parse(contentText(files.get("provenance.json"))).notes).toContain(
-      "2 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.",
+      "5 värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.",
     );
   });
 

@@ -88,6 +88,15 @@ describe("Kolada v3 fetch", () => {
     expect(out.files.map((f) => f.path)).toContain("oudata/k001-y001-p001.json");
   });
 
+  it("checks each /oudata row: a row without the unit's id (ou) fails naming the field", async () => {
+    server.route = (req, res, base) => {
+      if (req.path.startsWith("/kolada/v3/kpi/")) return json(res, 200, fixture("kolada-kpi.json"));
+      if (req.path.includes("/oudata/")) return json(res, 200, dataPage([{ kpi: "U40460", municipality: "0114", period: 2024, values: [] }], ""));
+      kolada((_r, s) => json(s, 200, dataPage([], "")))(req, res, base);
+    };
+    await expect(fetchKolada(testConfig(server.base), { kpis: ["N00957", "U40460"] })).rejects.toThrow(/\/oudata\/kpi\/U40460\/year\/.*field missing at values\[0\]\.ou/);
+  });
+
   it("passes --since to Kolada as from_date", async () => {
     server.route = kolada((_req, res) => json(res, 200, dataPage([], "")));
     await fetchKolada(testConfig(server.base), { kpis: ["N00957"], since: "2026-06-01" });

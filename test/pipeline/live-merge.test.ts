@@ -4,7 +4,7 @@
  * and the dataset cites Kolada API v3 with the fetch date. Without the folder
  * the published files are exactly what the archive alone gives.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { buildData } from "../../src/pipeline/build";
 import { datapackage } from "../../src/pipeline/publish/datapackage";
 import { indicatorValueDataset } from "../../src/pipeline/publish/datasets/indicator-values";
 import { datasetFiles } from "../../src/pipeline/publish/write";
-import { LIVE_FIXTURE_FETCHED, writeLiveFixture } from "../fixtures/kolada-live-snapshot";
+import { completeN00957, LIVE_FIXTURE_FETCHED, writeLiveFixture } from "../fixtures/kolada-live-snapshot";
 
 const OHALSOTAL = INDICATORS.find((i) => i.kpi === "N00957")!;
 const BUILD = { version: "test", dataVintage: "test" };
@@ -69,6 +69,32 @@ describe("live Kolada values in the build", () => {
       cpSync("data/snapshot", dir, { recursive: true });
       writeLiveFixture(dir, "kpi,level,code,year,sex,value,status,note,source_file\nN00957,riket,00,2022,T,24.3,published,,data/p.json\n");
       expect(() => loadSnapshot(dir)).toThrow(/kolada-live\/values\/n00957\.csv, row 2, column "year", value 2022: the archive \(kolada\/values\/n00957\.csv\) already has 2022/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a live file where a kommun has no row for a year and sex the others have (completeness, as for the archive)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "live-missing-"));
+    try {
+      cpSync("data/snapshot", dir, { recursive: true });
+      // The labelled fixture's complete rows, with Vallentuna's women's row taken out.
+      const kommuner = readFileSync("data/snapshot/areas/kommuner.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]!);
+      const values = completeN00957(kommuner).split("\n").filter((l) => !l.startsWith("N00957,kommun,0115,2023,K,")).join("\n");
+      writeLiveFixture(dir, values);
+      expect(() => loadSnapshot(dir)).toThrow(/kolada-live\/values\/n00957\.csv, column "code", value "0115 2023 K": no row for kommun 0115, 2023, sex K, although Kolada API v3 gave N00957 2023 \(sex K\) for other kommuner/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a live both-sexes value outside women and men that is not marked source_defect", () => {
+    const dir = mkdtempSync(join(tmpdir(), "live-parts-"));
+    try {
+      cpSync("data/snapshot", dir, { recursive: true });
+      const kommuner = readFileSync("data/snapshot/areas/kommuner.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]!);
+      writeLiveFixture(dir, completeN00957(kommuner).replace("N00957,kommun,0114,2023,T,21.9,", "N00957,kommun,0114,2023,T,30.1,"));
+      expect(() => loadSnapshot(dir)).toThrow(/kolada-live\/values\/n00957\.csv, row 4, column "status", value "published": the value for both sexes \(30\.1\) lies outside the values for women and men \(26\.4, 17\.2\) for N00957 kommun 0114 2023: it must be a source_defect/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -42,18 +42,27 @@ export function defaultConfig(env: NodeJS.ProcessEnv = process.env, today: Date 
 
 export const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
-/** Licence and publisher recorded with every fetched file (what we know; check on the first run). */
+/**
+ * Licence and publisher recorded with every fetched file, and from there in the
+ * kolada-live provenance and datapackage.json. Only what a publisher states is
+ * stated, with where it is stated; what is not known here says so and belongs
+ * on the list a maintainer checks on the first real run (README, "Uppdatera
+ * data från utgivarna"). None of the three APIs' answers, as documented in
+ * live-sources/README.md, names a licence.
+ */
 export const PUBLISHERS = {
   kolada: {
     publisher: "RKA (Rådet för främjande av kommunala analyser), Kolada",
-    licence: "Kolada: fri användning med källangivelse \"Källa: Kolada\" (CC BY 4.0 enligt tredje part; kontrollera på kolada.se)",
+    licence:
+      "Ej angiven här – kontrollera hos utgivaren (RKA, kolada.se). Kolada API v3:s svar anger ingen licens, och Kolada-arkivet anger ingen (kolada/MANIFEST.md). Enligt tredje part används Kolada-data med källangivelsen \"Källa: Kolada\" under CC BY 4.0; det är inte kontrollerat hos RKA.",
   },
   scb: {
     publisher: "Statistiska centralbyrån (SCB)",
-    licence: "SCB:s öppna data, CC0 1.0 (enligt SCB; kontrollera på scb.se)",
+    licence:
+      "Ej kontrollerad här – kontrollera hos utgivaren (scb.se). Svaren från PxWebApi 2.0 anger ingen licens; scb/MANIFEST.md skriver att SCB:s öppna data enligt SCB är CC0, men det är inte kontrollerat härifrån.",
   },
   fk: {
     publisher: "Försäkringskassan",
-    licence: "Försäkringskassans öppna statistik (villkoren är inte kontrollerade härifrån; kontrollera på forsakringskassan.se)",
+    licence: "Ej angiven här – kontrollera hos utgivaren (forsakringskassan.se). Varken svaren eller källorna som beskriver dem anger en licens.",
   },
 } as const;

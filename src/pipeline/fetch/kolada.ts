@@ -47,6 +47,13 @@ export const koladaValueSchema = z.object({
 });
 export type KoladaValueRow = z.output<typeof koladaValueSchema>;
 
+/**
+ * A row of /oudata: as /data with the organisational unit's id in `ou`
+ * (rKolada R/data.R reads it so; Hypergene/kolada's v2 README: "same as
+ * above except … ou instead of municipality").
+ */
+export const koladaOuValueSchema = koladaValueSchema.omit({ municipality: true }).extend({ ou: z.string().min(1) });
+
 export const koladaKpiSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -158,10 +165,10 @@ export const OUDATA_FIRST_YEAR = 2010;
 
 /**
  * KPIs whose metadata says has_ou_data (e.g. perhaps the Finsam KPIs, whose
- * unit of report is not known here) are also asked of /oudata by year. Only the
- * page envelope is checked: the element shape of /oudata is not documented in
- * what we could read, so the pages are kept for a maintainer to inspect and
- * no importer reads them yet.
+ * unit of report is not known here) are also asked of /oudata by KPI and
+ * year, as rKolada composes it (/oudata/kpi/{ids}/year/{years}: two of kpi,
+ * ou and year suffice). Each row is checked against koladaOuValueSchema; the
+ * importer reads the Finsam KPIs' rows (kolada-live-assessments.ts).
  */
 async function fetchOuData(cfg: FetchConfig, kpis: readonly string[], since: string | null, out: FetchedSource): Promise<void> {
   if (kpis.length === 0) return;
@@ -169,10 +176,11 @@ async function fetchOuData(cfg: FetchConfig, kpis: readonly string[], since: str
   for (const [kb, kpiBatch] of batches(kpis).entries()) {
     for (const [yb, yearBatch] of batches(years).entries()) {
       const url = withQuery(`${cfg.koladaBase}/oudata/kpi/${kpiBatch.join(",")}/year/${yearBatch.join(",")}`, { per_page: cfg.koladaPerPage, from_date: since ?? undefined });
-      await fetchPaged(cfg, url, (p) => `oudata/k${pad(kb + 1)}-y${pad(yb + 1)}-p${pad(p)}.json`, out);
+      const pages = await fetchPaged(cfg, url, (p) => `oudata/k${pad(kb + 1)}-y${pad(yb + 1)}-p${pad(p)}.json`, out);
+      for (const { res, values } of pages) checkElements(koladaOuValueSchema, values, res.url, res.status);
     }
   }
-  out.notes.push(`/oudata asked for ${kpis.join(", ")} (has_ou_data in Kolada's metadata), ${OUDATA_FIRST_YEAR}–${cfg.lastYear}; kept unread for inspection.`);
+  out.notes.push(`/oudata asked for ${kpis.join(", ")} (has_ou_data in Kolada's metadata), ${OUDATA_FIRST_YEAR}–${cfg.lastYear}.`);
 }
 
 const pad = (n: number) => String(n).padStart(3, "0");

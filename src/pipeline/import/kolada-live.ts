@@ -10,9 +10,15 @@
  *    names both values;
  *  - the live source is written only for years the archive lacks for that
  *    KPI; each row names the fetched file it came from (source_file), and
- *    sources.csv gives that file's URL, retrieval time, sha256 and licence.
- * Writes data/snapshot/kolada-live/: values/<kpi>.csv, kpi-metadata.csv,
- * sources.csv, provenance.json.
+ *    sources.csv gives that file's URL, retrieval time, sha256 and licence;
+ *  - the new rows get the archive's checks (../live-values.ts): bounds, both
+ *    sexes within women and men (else a source_defect with the reason), every
+ *    kommun present, and län/riket against their kommuner (derive/check-totals.ts)
+ *    where the population weights for the year exist;
+ *  - the Finsam KPIs U40460–U40469 are routed by their KPI metadata
+ *    (./kolada-live-assessments.ts) into deltagarbedomning.csv.
+ * Writes data/snapshot/kolada-live/: values/<kpi>.csv, deltagarbedomning.csv,
+ * kpi-metadata.csv, sources.csv, provenance.json.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,31 +26,46 @@ import { join } from "node:path";
 import type { FileTree } from "../atomic";
 import { decodeUtf8, formatCsv, parseCsv } from "../csv";
 import { DataInputError } from "../errors";
-import { FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
-import { KOLADA_DIR, KOLADA_RIKET, koladaKpiSchema, koladaValueSchema, type KoladaKpi, type KoladaValueRow } from "../fetch/kolada";
+import { boundsProblem, FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
+import { FINSAM_KPIS, KOLADA_DIR, KOLADA_RIKET, koladaKpiSchema, koladaValueSchema, type KoladaKpi, type KoladaValueRow } from "../fetch/kolada";
 import { MANIFEST_FILE, manifestSchema, type Manifest } from "../fetch/provenance";
-import { RIKET_CODE, SNAPSHOT_COLUMNS, indicatorValueSchema, type AreaLevel, type IndicatorValue, type Provenance, type Sex } from "../schema";
+import { RIKET_CODE, SNAPSHOT_COLUMNS, indicatorValueSchema, type AreaLevel, type IndicatorValue, type Kommun, type Provenance, type Sex } from "../schema";
 import { validateRows } from "../validate";
+import { firstMissingLiveKommunRow, liveTotalsOutsideParts, missingLiveRowProblem } from "../live-values";
+import { checkTotals } from "../derive/check-totals";
+import { population16to64 } from "../derive/population";
+import { populationWeights, weightFor } from "../derive/weights";
+import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, assessmentUnits, readOuRows, routeAssessments, type AssessmentValue, type RawAssessmentRow } from "./kolada-live-assessments";
+import { sealProvenance } from "./seal";
 import { readSourceJson } from "./source-files";
 
 export const LIVE_SOURCE = "kolada-live";
 export const LIVE_VALUE_COLUMNS = [...SNAPSHOT_COLUMNS.indicatorValue, "source_file"] as const;
 export const LIVE_META_COLUMNS = ["kpi", "title", "description", "publisher", "kolada_publication_date", "auspice", "municipality_type", "is_divided_by_gender", "has_ou_data"] as const;
 
-/** A live value: the snapshot's columns, with not_published allowed (value null, Kolada's status in the note). */
-export type LiveValue = Omit<IndicatorValue, "status"> & { status: "published" | "not_published"; source_file: string };
+/**
+ * A live value: the snapshot's columns, with not_published allowed (value
+ * null, Kolada's status in the note) and source_defect for a both-sexes value
+ * outside its parts, as in the archive.
+ */
+export type LiveValue = Omit<IndicatorValue, "status"> & { status: "published" | "not_published" | "source_defect"; source_file: string };
 
 interface Fetched {
   manifest: Manifest;
   bytes: Map<string, Buffer>;
 }
 
-export function importKoladaLive(from: string, snapshotDir: string): { files: FileTree; values: LiveValue[] } {
+export function importKoladaLive(from: string, snapshotDir: string): { files: FileTree; values: LiveValue[]; assessments: AssessmentValue[] } {
   const fetched = readFetched(from);
   const areas = readAreas(snapshotDir);
-  const { values, deleted, groups } = readLiveValues(fetched, areas);
+  const { values, deleted, groups, finsam } = readLiveValues(fetched, areas);
+  // The Finsam KPIs' unit fields first, so a missing or odd field is named in the routing's own words.
+  const units = assessmentUnits(pagesUnder(fetched, "meta/kpi-"));
   const meta = readLiveMeta(fetched);
   const { kept, checked, unmatched } = mergeWithArchive(values, snapshotDir);
+  const checkNotes = checkNewRows(kept, areas, snapshotDir);
+  const ou = readOuRows(pagesUnder(fetched, "oudata/"));
+  const assessments = routeAssessments([...finsam, ...ou.rows], units);
 
   const files: FileTree = new Map();
   const byKpi = new Map<string, LiveValue[]>();
@@ -67,10 +88,20 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
       rows: rows.length,
     });
   }
+  // Like every snapshot CSV, never header-only: without Finsam values there is no file, and a note says so.
+  if (assessments.length) files.set(ASSESSMENT_FILE, formatCsv(ASSESSMENT_COLUMNS, assessments));
+  if (assessments.length) provenanceFiles.push({
+    path: ASSESSMENT_FILE,
+    title: "Deltagarbedömning Finsam (U40460–U40469), från Kolada API v3, per enhet som Kolada:s metadata anger",
+    from: [...new Set(assessments.map((a) => a.source_file))].sort().map((file) => ({ file: `${KOLADA_DIR}/${file}`, sha256: sha(fetched.bytes.get(file)!) })),
+    source_ref: `Kolada KPI ${FINSAM_KPIS[0]}–${FINSAM_KPIS[FINSAM_KPIS.length - 1]}, ${yearSpan(assessments)}`,
+    rows: assessments.length,
+  });
   files.set("kpi-metadata.csv", formatCsv(LIVE_META_COLUMNS, meta.map(metaRow)));
   const metaFiles = fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"));
   provenanceFiles.push({ path: "kpi-metadata.csv", title: "Kolada:s beskrivning av varje nyckeltal (API v3)", from: metaFiles.map((f) => ({ file: `${KOLADA_DIR}/${f.path}`, sha256: f.sha256 })), source_ref: "Kolada /kpi", rows: meta.length });
   files.set("sources.csv", formatCsv(["file", "url", "retrieved_at", "sha256", "bytes", "licence"], fetched.manifest.files.map((f) => ({ ...f, file: `${KOLADA_DIR}/${f.path}` }))));
+  provenanceFiles.push({ path: "sources.csv", title: "Hämtade svar från Kolada API v3: adress, tid, sha256 och licens", from: [{ file: `${KOLADA_DIR}/${MANIFEST_FILE}`, sha256: sha(readFileSync(join(from, KOLADA_DIR, MANIFEST_FILE))) }], source_ref: "manifest.json", rows: fetched.manifest.files.length });
   const m = fetched.manifest;
   const provenance: Provenance = {
     source: LIVE_SOURCE,
@@ -91,12 +122,15 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
       `${checked} värden finns i både arkivet och API v3 och stämmer överens med den publicerade avrundningen.`,
       `${unmatched} värden från API v3 gäller år som arkivet har men saknar i arkivet (eller som arkivet avvisat som platshållare); de används inte.`,
       `${deleted} rader markerade isdeleted togs bort; ${groups} rader för kommungrupper (G…) hoppades över.`,
+      ...checkNotes,
+      `Deltagarbedömning Finsam: ${assessments.length} värden (${assessments.filter((a) => a.level === "ou").length} per organisationsenhet från /oudata, som inte kan knytas till ett förbund härifrån); ${ou.deleted} /oudata-rader markerade isdeleted togs bort, ${ou.otherKpis} /oudata-rader för andra nyckeltal används inte.`,
       "Ett värde som Kolada publicerar utan siffra har status not_published och Kolada:s status i note.",
       ...m.notes,
     ],
   };
   files.set("provenance.json", JSON.stringify(provenance, null, 2) + "\n");
-  return { files, values: kept };
+  // Sealed here (sha256 of every file), as scripts/import.ts seals the other sources: load.ts refuses an unsealed folder.
+  return { files: sealProvenance(LIVE_SOURCE, files), values: kept, assessments };
 }
 
 function readFetched(from: string): Fetched {
@@ -123,6 +157,10 @@ function readFetched(from: string): Fetched {
   return { manifest: parsed.data, bytes };
 }
 
+function pagesUnder(fetched: Fetched, prefix: string): Array<{ path: string; values: unknown[] }> {
+  return fetched.manifest.files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ path: f.path, values: pageValues(fetched, f.path) }));
+}
+
 function pageValues(fetched: Fetched, path: string): unknown[] {
   const name = `${KOLADA_DIR}/${path}`;
   let body: unknown;
@@ -146,15 +184,18 @@ function checked<T>(schema: { safeParse(x: unknown): { success: true; data: T } 
 interface AreaCodes {
   kommuner: Set<string>;
   lan: Set<string>;
+  /** The kommun list with each kommun's län (for the län/riket check). */
+  kommunList: Kommun[];
 }
 
 function readAreas(snapshotDir: string): AreaCodes {
-  const codes = (file: string) => {
+  const rows = (file: string) => {
     const path = join(snapshotDir, "areas", file);
     if (!existsSync(path)) throw new DataInputError({ file: `areas/${file}` }, `not found under ${snapshotDir}; import areas first`);
-    return new Set(parseCsv(readFileSync(path, "utf8"), `areas/${file}`).rows.map((r) => Object.values(r.values)[0]!));
+    return parseCsv(readFileSync(path, "utf8"), `areas/${file}`).rows.map((r) => r.values);
   };
-  return { kommuner: codes("kommuner.csv"), lan: codes("lan.csv") };
+  const kommunList = rows("kommuner.csv").map((r) => ({ kommunkod: r.kommunkod!, name: r.name ?? "", lanskod: r.lanskod ?? "" }));
+  return { kommuner: new Set(kommunList.map((k) => k.kommunkod)), lan: new Set(rows("lan.csv").map((r) => Object.values(r)[0]!)), kommunList };
 }
 
 function areaOf(id: string, areas: AreaCodes): { level: AreaLevel; code: string } | null {
@@ -164,8 +205,9 @@ function areaOf(id: string, areas: AreaCodes): { level: AreaLevel; code: string 
   return null;
 }
 
-function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue[]; deleted: number; groups: number } {
+function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue[]; deleted: number; groups: number; finsam: RawAssessmentRow[] } {
   const out = new Map<string, LiveValue>();
+  const finsam: RawAssessmentRow[] = [];
   let deleted = 0;
   let groups = 0;
   for (const f of fetched.manifest.files.filter((f) => f.path.startsWith("data/"))) {
@@ -176,6 +218,8 @@ function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue
       if (row.municipality.startsWith("G")) return void groups++;
       const area = areaOf(row.municipality, areas);
       if (!area) throw new DataInputError({ file, row: i + 1, column: "municipality", value: row.municipality }, "not riket 0000, a region 00NN of a known län, or a kommun in data/snapshot/areas");
+      // The Finsam KPIs are routed by their metadata (kolada-live-assessments.ts), not merged with the archive.
+      if (FINSAM_KPIS.includes(row.kpi)) return void finsam.push({ kpi: row.kpi, area, period: row.period, values: row.values, file, path: f.path, row: i + 1 });
       for (const v of row.values) {
         const value = v.value;
         const live: LiveValue = {
@@ -192,7 +236,7 @@ function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue
       }
     });
   }
-  return { values: [...out.values()], deleted, groups };
+  return { values: [...out.values()], deleted, groups, finsam };
 }
 
 function checkLive(v: LiveValue, at: ConstructorParameters<typeof DataInputError>[0]): void {
@@ -200,8 +244,91 @@ function checkLive(v: LiveValue, at: ConstructorParameters<typeof DataInputError
   if (v.year < FIRST_YEAR || v.year > LAST_YEAR) throw new DataInputError({ ...at, column: "period", value: v.year }, `year out of range ${FIRST_YEAR}–${LAST_YEAR}`);
   if (v.value === null) return;
   const info = INDICATOR_BY_KPI.get(v.kpi);
-  if (v.value < 0) throw new DataInputError(at, `negative value for ${v.kpi}`);
-  if ((info?.kind === "percent" || v.kpi.startsWith("U4046")) && v.value > 100) throw new DataInputError(at, `a share above 100 % for ${v.kpi}`);
+  // The archive's bounds (indicators.ts) for the site's KPIs; any other KPI at least not negative.
+  const problem = info ? boundsProblem(info, v.value) : v.value < 0 ? `negative value for ${v.kpi}` : null;
+  if (problem) throw new DataInputError(at, problem);
+}
+
+/**
+ * The archive's checks on the rows kept from API v3 (../live-values.ts): every
+ * kommun present; a both-sexes value outside women and men becomes a
+ * source_defect with the reason (in place, as kolada.ts does); and län and
+ * riket against their kommuner for the new years. Returns provenance notes.
+ */
+function checkNewRows(kept: LiveValue[], areas: AreaCodes, snapshotDir: string): string[] {
+  const notes: string[] = [];
+  const kommunCodes = [...areas.kommuner].sort();
+  const byKpi = groupByKpi(kept);
+  for (const [kpi, rows] of byKpi) {
+    const info = INDICATOR_BY_KPI.get(kpi);
+    if (!info) continue;
+    const missing = firstMissingLiveKommunRow(kpi, rows, kommunCodes);
+    if (missing) {
+      const file = `${KOLADA_DIR}/${[...new Set(rows.map((r) => r.source_file))].sort().join(", ")}`;
+      throw new DataInputError({ file, column: "municipality", value: `${missing.code} ${missing.year} ${missing.sex}` }, missingLiveRowProblem(kpi, missing));
+    }
+    for (const { row, reason } of liveTotalsOutsideParts(info, rows)) {
+      const i = kept.indexOf(row);
+      kept[i] = { ...row, value: null, status: "source_defect", note: reason };
+      notes.push(`${kpi} ${row.level === "riket" ? "riket" : row.code} ${row.year} T: ${reason}`);
+    }
+  }
+  notes.push(...checkNewTotals(groupByKpi(kept), areas, snapshotDir));
+  return notes;
+}
+
+function groupByKpi(rows: readonly LiveValue[]): Map<string, LiveValue[]> {
+  const out = new Map<string, LiveValue[]>();
+  for (const r of rows) {
+    if (!out.has(r.kpi)) out.set(r.kpi, []);
+    out.get(r.kpi)!.push(r);
+  }
+  return out;
+}
+
+/**
+ * Län and riket from API v3 against their kommuner, with the build's method
+ * and tolerances (derive/check-totals.ts). The weights are the population
+ * from the archive and from API v3; a year without them (or with a kommun
+ * without a value) cannot be checked, which the provenance says in numbers.
+ */
+function checkNewTotals(byKpi: ReadonlyMap<string, LiveValue[]>, areas: AreaCodes, snapshotDir: string): string[] {
+  const population = (kpi: string): IndicatorValue[] => [...readArchive(snapshotDir, kpi), ...asValues(byKpi.get(kpi) ?? [])];
+  const kommunCodes = [...areas.kommuner].sort();
+  const [p16, p20] = [population("N01954"), population("N01955")];
+  // Without any population (a test archive, or a fetch of other KPIs) no weighted total can be checked.
+  const weights = populationWeights(p16.length && p20.length ? population16to64(p16, p20, kommunCodes) : [], population("N01951"));
+  let checked = 0;
+  let unchecked = 0;
+  for (const [kpi, rows] of byKpi) {
+    const info = INDICATOR_BY_KPI.get(kpi);
+    if (!info) continue;
+    const checks = info.aggregation === "sum" || weightFor(info.aggregation, weights).length ? checkTotals(info, asValues(rows), areas.kommunList, weights) : [];
+    const bad = checks.find((c) => !c.within_tolerance);
+    if (bad) {
+      const published = rows.find((r) => r.level === bad.level && r.code === bad.code && r.year === bad.year && r.sex === bad.sex)!;
+      throw new DataInputError(
+        { file: `${KOLADA_DIR}/${published.source_file}`, column: `${kpi} ${bad.level} ${bad.code} ${bad.year} ${bad.sex}`, value: bad.published },
+        `Kolada API v3 gives ${bad.published} for ${bad.level === "riket" ? "riket" : `län ${bad.code}`}, but its kommuner give ${bad.recomputed} ` +
+          `(${(bad.relative_difference * 100).toFixed(2)} %, tolerance ${(bad.tolerance * 100).toFixed(1)} %, derive/check-totals.ts)` +
+          `${checks.filter((c) => !c.within_tolerance).length > 1 ? `; ${checks.filter((c) => !c.within_tolerance).length - 1} more beyond tolerance` : ""}`,
+      );
+    }
+    checked += checks.length;
+    unchecked += rows.filter((r) => r.level !== "kommun" && r.value !== null).length - checks.length;
+  }
+  return [`Län och riket från API v3 mot sina kommuner: ${checked} värden kontrollerade och inom toleransen; ${unchecked} kunde inte kontrolleras (befolkning för året eller ett kommunvärde saknas).`];
+}
+
+/** The aggregations read only area, year, sex and value; a not_published row has no value and counts as missing. */
+const asValues = (rows: readonly LiveValue[]) => rows as unknown as IndicatorValue[];
+
+/** The archive snapshot's values of one KPI (empty when the archive never had it). */
+function readArchive(snapshotDir: string, kpi: string): IndicatorValue[] {
+  const file = `kolada/values/${kpi.toLowerCase()}.csv`;
+  const path = join(snapshotDir, file);
+  if (!existsSync(path)) return [];
+  return validateRows(indicatorValueSchema, parseCsv(readFileSync(path, "utf8"), file)).map(({ row: _r, ...v }) => v);
 }
 
 function readLiveMeta(fetched: Fetched): KoladaKpi[] {
