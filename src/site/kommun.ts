@@ -132,9 +132,11 @@ export function latestMembership(spells: ReadonlyArray<Pick<MedlemskapRow, "foer
     const until = to.lower.end;
     if (best && until <= best.until) continue;
     // The 2015 report (ids "rr2015-…") cannot prove a day after April 2015; name the newer source then.
+    // A proof that reaches April 2015 exactly is the report's list of that month (Bilaga 4), not an older annual report.
     const all = s.source_ids.split(";");
     const newer = all.filter((id) => !id.startsWith("rr2015-"));
-    const ids = until > "2015-04-30" && newer.length > 0 ? newer : all;
+    const report = all.filter((id) => id.startsWith("rr2015-"));
+    const ids = until > "2015-04-30" && newer.length > 0 ? newer : until.startsWith("2015-04") && report.length > 0 ? report : all;
     const preposition = to.lower.precision === "day" ? "den " : to.lower.precision === "month" ? "i " : "";
     best = { foerbund_id: s.foerbund_id, when: ended ? endInWords(to) : anchorInWords(to.lower), until, ended, preposition, sourceId: ids[ids.length - 1]! };
   }

@@ -23,6 +23,7 @@ beforeAll(async () => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!doctype html><title>Another site</title>
       <iframe id="chart" src="${site.origin}/diagram/kommun-0180-ohalsotal/" width="680" height="560"></iframe>
+      <iframe id="forbund" src="${site.origin}/diagram/forbund-blekinge-ohalsotal/" width="680" height="560"></iframe>
       <iframe id="page" src="${site.origin}/kommun/0180/" width="680" height="560"></iframe>`);
   });
   await new Promise<void>((resolve) => embedder.listen(0, "127.0.0.1", resolve));
@@ -49,6 +50,11 @@ describe("embedding a chart in another site", () => {
     expect(await chart.locator("h1.chart-title").textContent({ timeout: 10_000 })).toMatch(/^Ohälsotal i Stockholm/);
     expect(await chart.locator('[data-chart-part="svg"] svg').count()).toBeGreaterThan(0);
     expect(await chart.locator(".source-note").textContent()).toMatch(/Källa/);
+    // A förbund page's chart travels the same way.
+    const forbund = page.frameLocator("#forbund");
+    expect(await forbund.locator("h1.chart-title").textContent({ timeout: 10_000 })).toMatch(/^Ohälsotal: Samordningsförbundet Blekinge/);
+    expect(await forbund.locator('[data-chart-part="svg"] svg').count()).toBeGreaterThan(0);
+    expect(await forbund.locator(".source-note").textContent()).toMatch(/forbund-indikatorer/);
     // The kommun page is refused by frame-ancestors 'none': Chromium shows its error page in the frame instead.
     await page.waitForTimeout(500);
     const urls = page.frames().map((f) => f.url());

@@ -5,7 +5,7 @@
  * from offers the iframe snippet and the chart's own address, and only the
  * embed pages may be framed by another site.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIST, pageType, requireBuiltSite } from "../../scripts/lib/dist-pages";
@@ -40,7 +40,7 @@ describe("chart-only pages /diagram/<id>/", () => {
   });
 
   it("every snippet on the site points at an embed page that exists", () => {
-    const pages = ["/", "/kommun/0114/", "/deltagare/", "/jamfor/"];
+    const pages = ["/", "/kommun/0114/", "/deltagare/", "/jamfor/", "/forbund/blekinge/"];
     let found = 0;
     for (const p of pages) {
       for (const m of read(p).matchAll(/&lt;iframe src=&quot;https:\/\/finsam-i-siffror\.example(\/diagram\/[^/]+\/)&quot;/g)) {
@@ -49,6 +49,43 @@ describe("chart-only pages /diagram/<id>/", () => {
       }
     }
     expect(found).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("förbund charts travel like the others", () => {
+  const ids = readdirSync(join(DIST, "forbund"), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(DIST, "forbund", d.name, "index.html")) && d.name !== "diagram")
+    .map((d) => d.name);
+
+  it("every chart on every förbund page has an anchor, an embed page, an image file and a CSV", () => {
+    let charts = 0;
+    const missing: string[] = [];
+    for (const f of ids) {
+      const html = read(`/forbund/${f}/`);
+      for (const [, id] of html.matchAll(/<figure class="chart" id="diagram-([^"]+)" data-chart-id="[^"]+"/g)) {
+        if (!id!.startsWith("forbund-")) continue;
+        charts++;
+        if (!html.includes(`href="#diagram-${id}"`)) missing.push(`${f}: anchor link of ${id}`);
+        for (const file of [`diagram/${id}/index.html`, `diagram/${id}.svg`, `diagram/${id}.csv`]) if (!existsSync(join(DIST, file))) missing.push(`${f}: ${file}`);
+        if (!html.includes(`&lt;iframe src=&quot;https://finsam-i-siffror.example/diagram/${id}/&quot;`)) missing.push(`${f}: embed snippet of ${id}`);
+      }
+    }
+    expect(missing.slice(0, 20), `${missing.length} missing`).toEqual([]);
+    // About five indicators for most of the 106 förbund: a build that lost them would have far fewer.
+    expect(charts).toBeGreaterThan(400);
+  });
+
+  it("a förbund chart's embed page has its own source line, the dashed bounded years' legend and a link back", () => {
+    const id = "forbund-finsam-lekeberg-och-orebro-ohalsotal";
+    const html = read(`/diagram/${id}/`);
+    expect(html).toMatch(/<h1 class="chart-title"[^>]*>Ohälsotal: Finsam Lekeberg och Örebro/);
+    expect(html).toMatch(/<p class="source-note"[^>]*>\s*Käll(a|or):/);
+    expect(html).toContain("forbund-indikatorer");
+    expect(html).toContain("år då området vilar på datumgränser");
+    expect(html).toContain('href="https://finsam-i-siffror.example/forbund/finsam-lekeberg-och-orebro/#diagram-forbund-finsam-lekeberg-och-orebro-ohalsotal"');
+    expect(html).not.toMatch(/<script/i);
+    const csv = readFileSync(join(DIST, `diagram/${id}.csv`), "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^period,.*,membership,status$/);
   });
 });
 

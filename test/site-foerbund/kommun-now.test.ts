@@ -31,4 +31,8 @@ describe("latestMembership and the 2015 report", () => {
     const m = latestMembership([row("a", "<=2015-04", ">=2020-12-31", "region-2020;rr2015-bilaga4")]);
     expect(m?.sourceId).toBe("region-2020");
   });
+  it("cites the 2015 report's list for a membership proven in April 2015, not an older annual report", () => {
+    const m = latestMembership([row("a", "2006-11-27", ">=2015-04", "rr2015-bilaga4;ar2014")]);
+    expect(m?.sourceId).toBe("rr2015-bilaga4");
+  });
 });

@@ -34,7 +34,7 @@ describe("wording", () => {
       { year: 2014, membership: null, status: "no_area", missing: [] },
     ]);
     expect(note).toBe(
-      "Medlemmarna är belagda 2011–2012; 2010 vilar området på datumgränser (streckad linje, ofyllda punkter). 2013 är medlemmarna stadsdelar; Kolada har bara värden för hela kommuner, så området får inget värde. 2014 hade förbundet inga kända medlemmar.",
+      "Medlemmarna är belagda 2011–2012. 2013 är medlemmarna stadsdelar; Kolada har bara värden för hela kommuner, så området får inget värde. 2014 hade förbundet inga kända medlemmar.",
     );
   });
   it("places 31 December of a year exactly on the year", () => {

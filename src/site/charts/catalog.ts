@@ -19,7 +19,8 @@ import {
   type AreaRef,
   type SeriesPoint,
 } from "../data";
-import { foerbund, foerbundValuesByKpi } from "../foerbund/model";
+import { foerbund, foerbundHref, foerbundList, foerbundValuesByKpi } from "../foerbund/model";
+import { foerbundCharts } from "../foerbund/charts";
 import { capitalize, formatDate, formatShare, joinSv, yearRanges } from "../format";
 import { foerbundAreaLine, kommunMemberYears } from "../kommun";
 import { KOMMUN_PAGE_MEASURES, POPULATION_16_64_SLUG, measure, type Measure } from "../measures";
@@ -201,14 +202,9 @@ export function compareDefaultChart(): ChartSpec {
   return compareSpec(compareSeriesFile(COMPARE_DEFAULT.indicators[0]!), COMPARE_DEFAULT.areas, "jamfor-standard");
 }
 
-/** Every chart with a CSV download. */
+/** Every chart with a CSV download and an image file (/diagram/<id>.csv, .svg). */
 export function allCharts(): ChartSpec[] {
-  return [
-    withWithoutChart("ohalsotal"),
-    compareDefaultChart(),
-    ...kommuner().flatMap((k) => kommunCharts(k.kommunkod)),
-    ...participantPage().charts,
-  ];
+  return embeddableCharts().map((e) => e.chart);
 }
 
 /** A chart that can be embedded, with the page it appears on (the embed page links back to it). */
@@ -218,18 +214,21 @@ export interface EmbeddableChart {
 }
 
 /**
- * The charts of allCharts() with their home pages, for the chart-only pages
- * /diagram/<id>/ that other sites frame. Förbund pages draw their charts with
- * their own component and CSV files and are not in this list yet.
+ * Every chart on the site with its home page: the list behind the chart
+ * files (allCharts) and the chart-only pages /diagram/<id>/ that other
+ * sites frame. Built once per build: the same specs serve every route.
  */
 export function embeddableCharts(): EmbeddableChart[] {
-  return [
+  catalogue ??= [
     { chart: withWithoutChart("ohalsotal"), home: { href: "/", title: "startsidan" } },
     { chart: compareDefaultChart(), home: { href: "/jamfor/", title: "Jämför" } },
     ...kommuner().flatMap((k) => kommunCharts(k.kommunkod).map((chart) => ({ chart, home: { href: `/kommun/${k.kommunkod}/`, title: k.name } }))),
     ...participantPage().charts.map((chart) => ({ chart, home: { href: "/deltagare/", title: "Deltagare" } })),
+    ...foerbundList().flatMap((f) => foerbundCharts(f.id).map((c) => ({ chart: c.spec, home: { href: foerbundHref(f.id), title: f.name } }))),
   ];
+  return catalogue;
 }
+let catalogue: EmbeddableChart[] | undefined;
 
 let embeddableIds: ReadonlySet<string> | undefined;
 /** Whether /diagram/<id>/ exists (computed once per build). */

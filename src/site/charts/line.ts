@@ -30,11 +30,16 @@ const ROLE_STYLE = {
 /** For several areas in focus (the compare page): distinct, dark enough on white. */
 export const FOCUS_PALETTE = ["#1d4f91", "#b4501b", "#2e7d32", "#8e2c8a", "#00708a", "#a3282f", "#6d5d00", "#4a4a9c"];
 
+/** For several comparison lines (a förbund in two län): the compare colour, then one more. */
+const COMPARE_PALETTE = [ROLE_STYLE.compare.color, "#2e7d32"];
+
 export function seriesStyles(spec: ChartSpec): SeriesStyle[] {
   let focusIndex = 0;
+  let compareIndex = 0;
   const focusCount = spec.series.filter((s) => s.role === "focus").length;
   return spec.series.map((s) => {
     if (s.role === "focus" && focusCount > 1) return { color: FOCUS_PALETTE[focusIndex++ % FOCUS_PALETTE.length]!, width: 2, dash: "" };
+    if (s.role === "compare") return { ...ROLE_STYLE.compare, color: COMPARE_PALETTE[compareIndex++ % COMPARE_PALETTE.length]! };
     return ROLE_STYLE[s.role];
   });
 }
@@ -90,8 +95,8 @@ export interface LineChartOptions {
 export function lineChartOptions(spec: ChartSpec, opts: LineChartOptions = {}): Plot.PlotOptions {
   const width = opts.width ?? 680;
   const [x0, x1] = yearExtent(spec);
-  // Whole years only, about one label per 70 px.
-  const xTicks = ticks(x0, x1, Math.max(2, Math.floor(width / 70))).filter(Number.isInteger);
+  // Whole years only, about one label per 70 px; a single year gets half a year either side.
+  const xTicks = x0 === x1 ? [x0] : ticks(x0, x1, Math.max(2, Math.floor(width / 70))).filter(Number.isInteger);
   const styles = seriesStyles(spec);
   const { decimals, shortUnit } = spec.measure;
   const values = spec.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
@@ -142,7 +147,7 @@ export function lineChartOptions(spec: ChartSpec, opts: LineChartOptions = {}): 
     marginTop: 16,
     ariaLabel: `${spec.title}. ${spec.measure.name}, ${spec.measure.unit}.`,
     ariaDescription: summarizeChart(spec),
-    x: { type: "linear", domain: [x0, x1], ticks: xTicks, tickFormat: formatYear, label: null },
+    x: { type: "linear", domain: x0 === x1 ? [x0 - 0.5, x1 + 0.5] : [x0, x1], ticks: xTicks, tickFormat: formatYear, label: null },
     y: {
       grid: true,
       nice: true,

@@ -3,6 +3,7 @@
  * Plot needs a DOM; linkedom gives it one in Node. Every server-drawn chart
  * (line, förbund, coverage) goes through `finishSvg`.
  */
+import { createHash } from "node:crypto";
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { lineChartOptions, type LineChartOptions } from "./line";
@@ -66,8 +67,24 @@ export function responsiveSvg(draw: (width: number, height: number) => string, w
   return markVariant(draw(width, height), "wide") + markVariant(draw(NARROW_WIDTH, Math.min(height, NARROW_HEIGHT)), "narrow");
 }
 
+const drawn = new Map<string, string>();
+
+/**
+ * One drawing of a line chart. A chart is drawn on its page, on its embed
+ * page (/diagram/<id>/) and in its image file (/diagram/<id>.svg), and
+ * drawing is most of what each of them costs (4–9 ms a drawing), so a build
+ * draws each chart at each size once and reuses the markup. The key is a
+ * hash of the spec's full content and the size, so a changed spec is always
+ * drawn anew.
+ */
 export function renderLineChartSvg(spec: ChartSpec, opts: Omit<LineChartOptions, "document" | "tip"> = {}): string {
-  return finishSvg(Plot.plot(lineChartOptions(spec, { ...opts, document: serverDocument() })));
+  const key = createHash("sha1").update(JSON.stringify([spec, opts.width ?? 680, opts.height ?? 300])).digest("base64");
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = finishSvg(Plot.plot(lineChartOptions(spec, { ...opts, document: serverDocument() })));
+    drawn.set(key, svg);
+  }
+  return svg;
 }
 
 /** The line chart as both drawings (see responsiveSvg). */

@@ -51,6 +51,12 @@ export interface ChartSpec {
   yZero?: boolean;
   /** Extra sentence after the generated summary (e.g. about a source defect). */
   note?: string;
+  /**
+   * Columns only the CSV carries, after the series, keyed by period (e.g. a
+   * förbund area's membership certainty and status per year); "" where a
+   * period has none.
+   */
+  csvColumns?: Array<{ name: string; byPeriod: Readonly<Record<string, string>> }>;
 }
 
 export interface ChartTable {
@@ -79,7 +85,11 @@ export function chartTable(spec: ChartSpec): ChartTable {
  */
 export function chartCsv(spec: ChartSpec): string {
   const table = chartTable(spec);
-  return csvText(["period", ...table.columns], table.rows.map((r) => [r.period, ...r.values.map(csvNumber)]));
+  const extra = spec.csvColumns ?? [];
+  return csvText(
+    ["period", ...table.columns, ...extra.map((c) => c.name)],
+    table.rows.map((r) => [r.period, ...r.values.map(csvNumber), ...extra.map((c) => c.byPeriod[r.period] ?? "")]),
+  );
 }
 
 /** x extent of the chart, in years. */

@@ -1,27 +1,24 @@
 /**
  * Indicator charts for a förbund area against its län and riket, as data:
- * the chart's spec (charts/spec.ts, so the table and the summary are made as
- * elsewhere), the certainty of each year's area, the words about it and the
- * CSV. Drawing is charts/foerbund-line.ts: a year whose membership rests on
- * date bounds is dashed with an open point; a year without a value is a gap.
+ * the chart's spec (charts/spec.ts, so the drawing, table, summary and CSV
+ * are made as for every other chart on the site), the certainty of each
+ * year's area and the words about it. A year whose membership rests on date
+ * bounds is marked `bounded` on the area's points (dashed with an open point
+ * wherever the chart is drawn: page, embed page, image file); a year without
+ * a value is a gap. The CSV also carries each year's certainty and status.
  */
 import { derivedSentence, firstDerived, labelDerived } from "../derived";
 import { series } from "../data";
-import { summarizeChart } from "../charts/summary";
 import type { ChartSeries, ChartSpec } from "../charts/spec";
-import { csvNumber, csvText } from "../csv";
 import { capitalize, yearRanges, joinSv } from "../format";
 import type { Measure } from "../measures";
 import type { ForbundIndikatorerRow } from "../data";
-import { RIKET, areaValue, foerbund, kommunName, koladaValue, kpiYears, lanArea, lanName } from "./model";
+import { RIKET, areaValue, foerbund, foerbundMeasures, kommunName, koladaValue, kpiYears, lanArea, lanName } from "./model";
 
 export interface FoerbundChart {
   spec: ChartSpec;
   /** Per year of the focus series: how sure the area is; null = no area that year. */
   years: Array<{ year: number; membership: "certain" | "bounded" | null; status: ForbundIndikatorerRow["status"] | "no_area"; missing: string[]; members?: number }>;
-  summary: string;
-  /** Where the chart's CSV is served. */
-  csvHref: string;
   slug: string;
 }
 
@@ -36,7 +33,12 @@ export function foerbundChart(id: string, m: Measure): FoerbundChart | null {
   const first = withRow[0]!.year;
   const last = withRow[withRow.length - 1]!.year;
   const inSpan = rows.filter((r) => r.year >= first && r.year <= last);
-  const focus: ChartSeries = { key: `forbund:${id}`, name: f.name, role: "focus", points: inSpan.map((r) => ({ year: r.year, value: r.row?.value ?? null })) };
+  const focus: ChartSeries = {
+    key: `forbund:${id}`,
+    name: f.name,
+    role: "focus",
+    points: inSpan.map((r) => (r.row?.membership === "bounded" && r.row.value !== null ? { year: r.year, value: r.row.value, bounded: true } : { year: r.year, value: r.row?.value ?? null })),
+  };
   // A län value we computed from the kommuner (sjukpenningtal) is labelled so and its method given in the note.
   const lanDerived = f.lanCodes.map((c) => firstDerived(series(m.dataset, lanArea(c)).filter((p) => inSpan.some((r) => r.year === p.year))));
   const lanSeries: ChartSeries[] = f.lanCodes.map((c, i) => ({
@@ -61,20 +63,34 @@ export function foerbundChart(id: string, m: Measure): FoerbundChart | null {
     datasets: ["forbund-indikatorer", m.dataset],
     lead: `${capitalize(m.subject)} i förbundets område`,
     yZero: true,
+    csvColumns: [
+      { name: "membership", byPeriod: Object.fromEntries(years.map((y) => [String(y.year), y.membership ?? ""])) },
+      { name: "status", byPeriod: Object.fromEntries(years.map((y) => [String(y.year), y.status])) },
+    ],
   };
   spec.note = [certaintyNote(years), ...f.lanCodes.flatMap((c, i) => (lanDerived[i] ? [derivedSentence(lanName(c), lanDerived[i]!.note)] : []))].filter(Boolean).join(" ");
-  return { spec, years, summary: summarizeChart(spec), csvHref: `/forbund/${id}/diagram/${m.slug}.csv`, slug: m.slug };
+  return { spec, years, slug: m.slug };
 }
 
-/** Sentences on which years rest on date bounds and why some years have no value. */
+/** The indicator charts of a förbund page: none for stadsdel förbund or without any area value. */
+export function foerbundCharts(id: string): FoerbundChart[] {
+  if (foerbund(id).kind === "stadsdelar") return [];
+  return foerbundMeasures()
+    .map((m) => foerbundChart(id, m))
+    .filter((c): c is FoerbundChart => c !== null && c.spec.series[0]!.points.some((p) => p.value !== null));
+}
+
+/**
+ * Sentences on which years' members are proven and why some years have no
+ * value. The years resting on date bounds are named by the chart's generated
+ * summary (charts/summary.ts, from the points marked `bounded`), not here.
+ */
 export function certaintyNote(years: FoerbundChart["years"]): string {
   const out: string[] = [];
   const withValue = years.filter((y) => y.status === "aggregated");
   const bounded = withValue.filter((y) => y.membership === "bounded").map((y) => y.year);
   const certain = withValue.filter((y) => y.membership === "certain").map((y) => y.year);
-  if (bounded.length && certain.length)
-    out.push(`Medlemmarna är belagda ${yearRanges(certain)}; ${yearRanges(bounded)} vilar området på datumgränser (streckad linje, ofyllda punkter).`);
-  else if (bounded.length) out.push(`Alla år vilar området på datumgränser: någon medlem är bara möjlig (streckad linje, ofyllda punkter).`);
+  if (bounded.length && certain.length) out.push(`Medlemmarna är belagda ${yearRanges(certain)}.`);
   else if (certain.length) out.push("Medlemmarna är belagda alla år med värde.");
   const incomplete = years.filter((y) => y.status === "incomplete");
   const allMissing = incomplete.filter((y) => y.members !== undefined && y.missing.length >= y.members);
@@ -90,13 +106,3 @@ export function certaintyNote(years: FoerbundChart["years"]): string {
   if (none.length) out.push(`${yearRanges(none.map((y) => y.year))} hade förbundet inga kända medlemmar.`);
   return out.join(" ");
 }
-
-/** Exactly the chart's data: one row per year, a column per line, and the area's certainty and status. */
-export function foerbundChartCsv(c: FoerbundChart): string {
-  return csvText(
-    ["year", ...c.spec.series.map((s) => s.name), "membership", "status"],
-    c.years.map((y, i) => [String(y.year), ...c.spec.series.map((s) => csvNumber(s.points[i]?.value)), y.membership ?? "", y.status]),
-  );
-}
-
-

@@ -6,7 +6,7 @@ import { foerbundAreaMap, type AreaMap } from "../charts/map";
 import { registryYears, type ForbundSiffrorRow, type ForbundNamnRow, type ForbundTabellerRow, type ForbundMedlemmarPerArRow, type KallorRow, type MedlemskapRow } from "../data";
 import { capitalize, formatNumber, formatPeriod, formatWithUnit, joinSv } from "../format";
 import type { Measure } from "../measures";
-import { foerbundChart, type FoerbundChart } from "./charts";
+import { foerbundCharts, type FoerbundChart } from "./charts";
 import { END_REASON_WORDS, certaintyWord, dateInWords, endInWords, endedSentence, foundedSentence } from "./dates";
 import {
   areaPopulation,
@@ -117,14 +117,6 @@ export function figureValueText(f: Pick<ForbundSiffrorRow, "value" | "value_low"
 /** "avslutade_till_studier" → "Avslutade till studier". */
 export function measureLabel(key: string): string {
   return capitalize(key.replace(/_/g, " ").replace(/\bAF\b/, "Arbetsförmedlingen").replace(/\bFK\b/, "Försäkringskassan"));
-}
-
-/** The indicator charts of a förbund page: none for stadsdel förbund or without any area value. */
-export function foerbundCharts(id: string): FoerbundChart[] {
-  if (foerbund(id).kind === "stadsdelar") return [];
-  return foerbundMeasures()
-    .map((m) => foerbundChart(id, m))
-    .filter((c): c is FoerbundChart => c !== null && c.spec.series[0]!.points.some((p) => p.value !== null));
 }
 
 export function foerbundPage(id: string): FoerbundPage {
