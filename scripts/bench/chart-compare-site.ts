@@ -15,6 +15,8 @@ export interface ComparisonSite {
   ssr: string;
   client: string;
   charts: number;
+  /** The element id of the first chart's <figure>: a link to it (#id) scrolls it into view. */
+  firstChartId: string;
   /** Size of the client variant's bundle (Plot and the chart code), uncompressed. */
   bundleBytes: number;
   bundleFile: string;
@@ -31,8 +33,9 @@ export function bundleForBrowser(entry: string, outfile: string, format: "esm" |
 }
 
 /** The page's HTML with each chart's SVG replaced by an empty canvas naming its CSV; the CSVs are copied beside it. */
-function clientHtml(html: string, siteRoot: string, root: string): { html: string; charts: number } {
+function clientHtml(html: string, siteRoot: string, root: string): { html: string; charts: number; firstChartId: string } {
   let charts = 0;
+  let firstChartId = "";
   const out = html.replace(/<figure\b[\s\S]*?<\/figure>/g, (fig) => {
     const csv = /href="([^"]+\.csv)"/.exec(fig)?.[1];
     if (!csv || !fig.includes('data-chart-part="svg"')) return fig;
@@ -41,9 +44,10 @@ function clientHtml(html: string, siteRoot: string, root: string): { html: strin
     mkdirSync(dirname(join(root, csv)), { recursive: true });
     cpSync(file, join(root, csv));
     charts++;
+    firstChartId ||= /^<figure\b[^>]*?\sid="([^"]+)"/.exec(fig)?.[1] ?? "";
     return fig.replace(/(<div class="chart-canvas" data-chart-part="svg")>[\s\S]*?<\/svg><\/div>/, `$1 data-bench-csv="${csv}"></div>`);
   });
-  return { html: out.replace("</head>", `<script type="module" src="/bench-chart.js"></script></head>`), charts };
+  return { html: out.replace("</head>", `<script type="module" src="/bench-chart.js"></script></head>`), charts, firstChartId };
 }
 
 export async function buildComparisonSite(page: Page, siteRoot: string): Promise<ComparisonSite> {
@@ -54,13 +58,14 @@ export async function buildComparisonSite(page: Page, siteRoot: string): Promise
   const html = readFileSync(page.file, "utf8");
   const client = clientHtml(html, siteRoot, root);
   if (!client.charts) throw new Error(`${page.url}: no chart with an SVG and a CSV to compare`);
+  if (!client.firstChartId) throw new Error(`${page.url}: the first chart's <figure> has no id to link to`);
   mkdirSync(join(root, "ssr"), { recursive: true });
   mkdirSync(join(root, "client"), { recursive: true });
   writeFileSync(join(root, "ssr/index.html"), html);
   writeFileSync(join(root, "client/index.html"), client.html);
   const bundleFile = join(root, "bench-chart.js");
   await bundleForBrowser("client-plot.ts", bundleFile, "esm");
-  return { root, ssr: "/ssr/", client: "/client/", charts: client.charts, bundleBytes: statSync(bundleFile).size, bundleFile };
+  return { root, ssr: "/ssr/", client: "/client/", charts: client.charts, firstChartId: client.firstChartId, bundleBytes: statSync(bundleFile).size, bundleFile };
 }
 
 /** The page probe as a script text for addInitScript. */

@@ -3,7 +3,9 @@
  * Emulation.setCPUThrottlingRate): a typical förbund page (median HTML size;
  * a kommun page if there are none) as built, against a copy whose charts are
  * drawn in the browser by Plot (chart-compare-site.ts). Time to first chart,
- * bytes, long tasks; median of several cold loads each. Nothing leaves
+ * bytes, long tasks; median of several cold loads each. Also loaded through
+ * a link to the first chart (#diagram-…), the time until that chart is laid
+ * out on screen, the same criterion for both (page-probe.ts). Nothing leaves
  * 127.0.0.1: every request to another origin is aborted and counted.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -58,6 +60,8 @@ export interface FirstChartResult {
   offOriginRequests: number;
   ssr: VariantResult;
   client: VariantResult;
+  /** Loaded through a link to the first chart: time until it is on screen, per variant. */
+  link: { url: string; ssr: Stat; client: Stat; ratio: number };
   ratio: { timeToChart: number; bytesTransferred: number; bytesGzip: number };
   method: string;
 }
@@ -71,11 +75,15 @@ interface Target {
 }
 
 /** Block until the page says what the time is read from; a missing time must never count as 0 ms. */
-async function waitForChartTime(page: Page, url: string, client: boolean): Promise<void> {
-  const ready = client ? 'performance.getEntriesByName("bench:all-charts-frame").length > 0' : 'performance.getEntriesByName("first-contentful-paint").length > 0';
+async function waitForChartTime(page: Page, url: string, client: boolean, viaLink: boolean): Promise<void> {
+  const ready = viaLink
+    ? "window.__benchCollect().chartOnScreen !== null"
+    : client
+      ? 'performance.getEntriesByName("bench:all-charts-frame").length > 0'
+      : 'performance.getEntriesByName("first-contentful-paint").length > 0';
   const until = Date.now() + 60_000;
   while (!(await page.evaluate(ready))) {
-    if (Date.now() > until) throw new Error(`${url}: ${client ? "the client-rendered charts never appeared" : "no first contentful paint"}`);
+    if (Date.now() > until) throw new Error(`${url}: ${viaLink ? "the linked chart never came on screen" : client ? "the client-rendered charts never appeared" : "no first contentful paint"}`);
     await page.waitForTimeout(20);
   }
   // Let the long-task observer and paint timing report.
@@ -91,7 +99,7 @@ function gzipBytes(root: string, paths: string[]): number {
 }
 
 /** One cold load in a fresh context. */
-async function measureLoad(browser: Browser, t: Target, url: string, client: boolean): Promise<LoadMetrics> {
+async function measureLoad(browser: Browser, t: Target, url: string, client: boolean, linkTo?: string): Promise<LoadMetrics> {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     await context.route("**/*", (route) => {
@@ -111,12 +119,12 @@ async function measureLoad(browser: Browser, t: Target, url: string, client: boo
       bytes += e.encodedDataLength;
       requests++;
     });
-    await page.goto(t.origin + url, { waitUntil: "load" });
-    await waitForChartTime(page, url, client);
+    await page.goto(t.origin + url + (linkTo ? `#${linkTo}` : ""), { waitUntil: "load" });
+    await waitForChartTime(page, url, client, !!linkTo);
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     const m = (await page.evaluate("window.__benchCollect()")) as Collected;
     // Server-rendered: the chart is in the HTML (present at DOMContentLoaded), so it shows with the first contentful paint.
-    const timeToChart = client ? m.firstChart : m.svgAtDcl ? m.fcp : null;
+    const timeToChart = linkTo ? m.chartOnScreen : client ? m.firstChart : m.svgAtDcl ? m.fcp : null;
     if (timeToChart === null) throw new Error(`${url}: no chart time (svg at DOMContentLoaded: ${m.svgAtDcl}, first contentful paint: ${m.fcp})`);
     return {
       timeToChartMs: timeToChart,
@@ -155,7 +163,7 @@ function summarise(url: string, runs: LoadMetrics[]): VariantResult {
 }
 
 const METHOD =
-  "SSR: time to chart = first-contentful-paint, with the chart's <svg> already in the DOM at DOMContentLoaded. Client: a copy of the page with each chart's SVG removed and a module script (Plot + the site's lineChartOptions, esbuild-bundled) that fetches each chart's CSV and draws it; time to chart = performance.mark after the first SVG is appended, at the next requestAnimationFrame. Cold context per load, CPU throttled 4× via CDP, served from 127.0.0.1 without compression (bytesTransferred) — bytesGzip is the gzip -9 size of the same files.";
+  "SSR: time to chart = first-contentful-paint, with the chart's <svg> already in the DOM at DOMContentLoaded. Client: a copy of the page with each chart's SVG removed and a module script (Plot + the site's lineChartOptions, esbuild-bundled) that fetches each chart's CSV and draws it; time to chart = performance.mark after the first SVG is appended, at the next requestAnimationFrame. Cold context per load, CPU throttled 4× via CDP, served from 127.0.0.1 without compression (bytesTransferred) — bytesGzip is the gzip -9 size of the same files. Via link: both variants loaded at #<first chart's figure id>; time = IntersectionObserver time of the first rendering update in which the first chart's shown <svg> lies in the viewport (page-probe.ts).";
 
 export async function measureFirstChart(siteRoot: string, runs: number): Promise<{ result: FirstChartResult; chromium: string }> {
   const pages = sitePages(siteRoot);
@@ -170,6 +178,7 @@ export async function measureFirstChart(siteRoot: string, runs: number): Promise
   const t: Target = { origin: server.origin, root: cmp.root, probe, offOrigin: [] };
   const ssr: LoadMetrics[] = [];
   const client: LoadMetrics[] = [];
+  const link = { ssr: [] as number[], client: [] as number[] };
   try {
     // Warm-up (not counted), then alternate so drift hits both variants alike.
     await measureLoad(browser, t, cmp.ssr, false);
@@ -177,7 +186,12 @@ export async function measureFirstChart(siteRoot: string, runs: number): Promise
     for (let i = 0; i < runs; i++) {
       ssr.push(await measureLoad(browser, t, cmp.ssr, false));
       client.push(await measureLoad(browser, t, cmp.client, true));
-      log(`  run ${i + 1}/${runs}: SSR chart at ${ssr.at(-1)!.timeToChartMs.toFixed(0)} ms, client chart at ${client.at(-1)!.timeToChartMs.toFixed(0)} ms`);
+      link.ssr.push((await measureLoad(browser, t, cmp.ssr, false, cmp.firstChartId)).timeToChartMs);
+      link.client.push((await measureLoad(browser, t, cmp.client, true, cmp.firstChartId)).timeToChartMs);
+      log(
+        `  run ${i + 1}/${runs}: SSR chart at ${ssr.at(-1)!.timeToChartMs.toFixed(0)} ms, client chart at ${client.at(-1)!.timeToChartMs.toFixed(0)} ms;` +
+          ` via link, on screen at ${link.ssr.at(-1)!.toFixed(0)} and ${link.client.at(-1)!.toFixed(0)} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -194,6 +208,7 @@ export async function measureFirstChart(siteRoot: string, runs: number): Promise
     offOriginRequests: t.offOrigin.length,
     ssr: s,
     client: c,
+    link: { url: `#${cmp.firstChartId}`, ssr: stat(link.ssr), client: stat(link.client), ratio: median(link.client) / median(link.ssr) },
     ratio: {
       timeToChart: c.timeToChartMs.median / s.timeToChartMs.median,
       bytesTransferred: c.bytesTransferred / s.bytesTransferred,
@@ -203,6 +218,8 @@ export async function measureFirstChart(siteRoot: string, runs: number): Promise
   };
   return { result, chromium };
 }
+
+const range = (v: Stat) => `${v.median.toFixed(0)} (${v.min.toFixed(0)}–${v.max.toFixed(0)})`;
 
 export function firstChartTable(b: FirstChartResult, runs: number): string {
   const row = (name: string, v: VariantResult) => [
@@ -223,6 +240,7 @@ export function firstChartTable(b: FirstChartResult, runs: number): string {
       ["variant", "time to chart ms (min–max)", "FCP ms", "all charts ms", "transferred", "gzip -9", "requests", "long tasks", "long task ms", "blocking ms"],
       [row("server-rendered SVG", b.ssr), row("Plot in the browser", b.client)],
     ) +
-    `\nratio client/SSR: time to chart ${b.ratio.timeToChart.toFixed(1)}×, bytes ${b.ratio.bytesTransferred.toFixed(1)}× (gzip ${b.ratio.bytesGzip.toFixed(1)}×)`
+    `\nratio client/SSR: time to chart ${b.ratio.timeToChart.toFixed(1)}×, bytes ${b.ratio.bytesTransferred.toFixed(1)}× (gzip ${b.ratio.bytesGzip.toFixed(1)}×)` +
+    `\nvia a link to the chart (${b.link.url}), chart on screen: SSR ${range(b.link.ssr)} ms, client ${range(b.link.client)} ms, ratio ${b.link.ratio.toFixed(1)}×`
   );
 }

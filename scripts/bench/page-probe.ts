@@ -14,6 +14,8 @@ export interface Collected {
   load: number | null;
   /** The chart's <svg> was already in the DOM at DOMContentLoaded (server-rendered). */
   svgAtDcl: boolean;
+  /** When the first chart's drawing was first laid out inside the viewport (IntersectionObserver time); null if never. */
+  chartOnScreen: number | null;
   longtasks: number[];
   /** Site paths of the page and of every resource it loaded. */
   resources: string[];
@@ -42,6 +44,30 @@ document.addEventListener("DOMContentLoaded", () => {
   svgAtDcl = !!document.querySelector('figure [data-chart-part="svg"] svg');
 });
 
+/*
+ * The first chart on screen, the same way for both variants: as soon as the
+ * first chart's shown drawing (the wide one; Plot's in the client copy) is in
+ * the DOM, an IntersectionObserver reports the rendering update in which it
+ * first lies in the viewport. A page loaded at its top never reports it when
+ * the chart is below the fold; a link to the chart (#diagram-…) scrolls to it.
+ */
+let chartOnScreen: number | null = null;
+const CHART_SVG = '[data-chart-part="svg"] svg:not([data-variant="narrow"])';
+const onScreen = new IntersectionObserver((entries) => {
+  const hit = entries.find((e) => e.isIntersecting);
+  if (hit && chartOnScreen === null) {
+    chartOnScreen = hit.time;
+    onScreen.disconnect();
+  }
+});
+const waitForChart = new MutationObserver(() => {
+  const svg = document.querySelector(CHART_SVG);
+  if (!svg) return;
+  waitForChart.disconnect();
+  onScreen.observe(svg);
+});
+waitForChart.observe(document, { childList: true, subtree: true });
+
 /** startTime of the first entry of that name; null (never 0) when there is none. */
 const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
 
@@ -55,6 +81,7 @@ Object.defineProperty(window, "__benchCollect", {
       dcl,
       load: nav ? nav.loadEventEnd : null,
       svgAtDcl,
+      chartOnScreen,
       longtasks: [...longtasks],
       resources: [location.pathname, ...performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname)],
     };

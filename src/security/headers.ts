@@ -6,8 +6,15 @@
  * written to dist/_headers (Netlify/Cloudflare Pages format) and served by the
  * test server, so what is tested is what is documented.
  */
+/**
+ * style-src: the stylesheet is inline (astro.config.mjs, for a faster first
+ * paint) and its hash differs per build, so the header allows inline styles
+ * and every page's <meta> policy, which Astro writes with the hash of each
+ * <style> it emits, pins them: a browser enforces both policies, so only
+ * those styles apply.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
