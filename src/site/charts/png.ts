@@ -1,0 +1,114 @@
+/**
+ * PNG images made at build time from the site's own SVG files, with resvg
+ * (a rasterizer in Rust) and only the DejaVu Sans fonts shipped as an npm
+ * package: no system font is ever read, so every machine draws the same
+ * pixels, and the same SVG gives the same bytes.
+ *
+ * Runs after `astro build` has written dist/ (astro.config.mjs): every
+ * /diagram/<id>.svg becomes /diagram/<id>.png at 2× and every sharing image
+ * /delning/**.svg becomes a .png at 1×. Working from dist/ keeps this generic:
+ * any chart the catalogue gives an SVG gets its PNG too. resvg writes the PNG
+ * (no time stamp or other varying chunk).
+ */
+import { renderAsync } from "@resvg/resvg-js";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { CHART_PNG_ZOOM } from "./png-zoom";
+
+const require = createRequire(import.meta.url);
+
+/** The only fonts the rasterizer sees (regular and bold; the SVGs use nothing else). */
+export const FONT_FILES: readonly string[] = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map((f) => require.resolve(f));
+export const FONT_FAMILY = "DejaVu Sans";
+
+/** Which SVG files in dist/ get a PNG beside them, and at what zoom. */
+export const PNG_SOURCES: ReadonlyArray<{ dir: string; zoom: number }> = [
+  { dir: "diagram", zoom: CHART_PNG_ZOOM },
+  { dir: "delning", zoom: 1 },
+];
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from a PNG's IHDR, or an error saying what is wrong with the bytes. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (buf.length < 33 || !buf.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error("not a PNG: the 8-byte signature is missing");
+  if (buf.toString("latin1", 12, 16) !== "IHDR") throw new Error("not a PNG: the first chunk is not IHDR");
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+/** The pixel size an SVG root declares (width and height attributes, whole CSS pixels). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) throw new Error(`an SVG for a PNG needs whole-pixel width and height on its root, got ${root.slice(0, 120)}`);
+  return { width, height };
+}
+
+/** The rasterizer's settings: only our two font files, DejaVu Sans for every family name, white under everything. */
+function options(zoom: number) {
+  return {
+    font: { loadSystemFonts: false, fontFiles: [...FONT_FILES], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    fitTo: { mode: "zoom" as const, value: zoom },
+    background: "#ffffff",
+    logLevel: "off" as const,
+  };
+}
+
+/**
+ * One SVG as PNG bytes, zoom times its declared size. resvg draws off the
+ * main thread (libuv's pool), so several calls in flight use several cores.
+ */
+export async function svgToPng(svg: string, zoom = 1): Promise<Buffer> {
+  svgSize(svg);
+  return (await renderAsync(svg, options(zoom))).asPng();
+}
+
+export interface PngJob {
+  svg: string;
+  zoom: number;
+  /** Called with the finished PNG. */
+  done(png: Buffer): void;
+}
+
+/** Renders every job, with as many in flight as the machine has cores (at most 4, libuv's pool). */
+export async function renderAll(jobs: readonly PngJob[], parallel = Math.max(1, Math.min(4, availableParallelism()))): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        job.done(await svgToPng(job.svg, job.zoom));
+      }
+    }),
+  );
+}
+
+/** Every SVG file under dir (recursively), sorted so the work is the same on every run. */
+function svgFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".svg"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Writes a PNG beside every SVG of PNG_SOURCES in a built site; returns how many, the wall time and the process's CPU time (all threads; it does not depend on how busy the machine is). */
+export async function writeDistPngs(distDir: string): Promise<{ count: number; ms: number; cpuMs: number }> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const jobs: PngJob[] = PNG_SOURCES.flatMap(({ dir, zoom }) =>
+    svgFiles(join(distDir, dir)).map((file) => ({ svg: readFileSync(file, "utf8"), zoom, done: (png: Buffer) => writeFileSync(file.replace(/\.svg$/, ".png"), png) })),
+  );
+  await renderAll(jobs);
+  const used = process.cpuUsage(cpu);
+  return { count: jobs.length, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+}
