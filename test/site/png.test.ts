@@ -5,10 +5,13 @@
  * data that inflates to exactly the rows IHDR promises. Two renders must give
  * the same bytes. The charts and previews come from the published data.
  */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inflateSync, crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { kommunChart } from "../../src/site/charts/catalog";
-import { FONT_FILES, pngSize, svgSize, svgToPng } from "../../src/site/charts/png";
+import { cachedPng, FONT_FILES, pngSize, svgSize, svgToPng } from "../../src/site/charts/png";
 import { CHART_PNG_ZOOM } from "../../src/site/charts/png-zoom";
 import { standaloneChartSize, standaloneChartSvg } from "../../src/site/charts/standalone";
 import { latest, RIKET } from "../../src/site/data";
@@ -60,8 +63,33 @@ describe("a chart as a PNG", () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it("is kept between builds under a name that changes with the SVG and the zoom, and kept bytes equal a fresh drawing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "finsam-png-cache-"));
+    try {
+      const first = await cachedPng(svg, CHART_PNG_ZOOM, dir);
+      const again = await cachedPng(svg, CHART_PNG_ZOOM, dir);
+      expect([first.drawn, again.drawn]).toEqual([true, false]);
+      expect(again.png.equals(first.png)).toBe(true);
+      expect(again.png.equals(await svgToPng(svg, CHART_PNG_ZOOM))).toBe(true);
+      expect((await cachedPng(svg, 1, dir)).drawn).toBe(true);
+      expect((await cachedPng(svg.replace("Stockholm", "Sthlm"), CHART_PNG_ZOOM, dir)).drawn).toBe(true);
+      expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(3);
+      expect(readdirSync(dir).filter((f) => !f.endsWith(".png")), "no half-written files left").toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads only the two DejaVu font files from the npm package", () => {
     expect(FONT_FILES.map((f) => f.split(/[\\/]/).slice(-3).join("/"))).toEqual(["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"]);
+  });
+
+  it("draws a chart whose description has a bare & (Samordningsförbundet Älv & Kust): the standalone SVG is well-formed XML", async () => {
+    const kust = kommunChart("1407", "ohalsotal");
+    expect(kust.note).toContain("Älv & Kust");
+    const svg = standaloneChartSvg(kust, "https://finsam-i-siffror.example");
+    expect(svg).not.toMatch(/&(?!(?:amp|lt|gt|quot|apos|#\d+);)/);
+    expect(pngSize(await svgToPng(svg, 1)).width).toBe(680);
   });
 
   it("refuses an SVG without a whole-pixel size, and bytes that are not a PNG", () => {

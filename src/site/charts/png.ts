@@ -11,7 +11,8 @@
  * (no time stamp or other varying chunk).
  */
 import { renderAsync } from "@resvg/resvg-js";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -67,26 +68,6 @@ export async function svgToPng(svg: string, zoom = 1): Promise<Buffer> {
   return (await renderAsync(svg, options(zoom))).asPng();
 }
 
-export interface PngJob {
-  svg: string;
-  zoom: number;
-  /** Called with the finished PNG. */
-  done(png: Buffer): void;
-}
-
-/** Renders every job, with as many in flight as the machine has cores (at most 4, libuv's pool). */
-export async function renderAll(jobs: readonly PngJob[], parallel = Math.max(1, Math.min(4, availableParallelism()))): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        job.done(await svgToPng(job.svg, job.zoom));
-      }
-    }),
-  );
-}
-
 /** Every SVG file under dir (recursively), sorted so the work is the same on every run. */
 function svgFiles(dir: string): string[] {
   let entries;
@@ -101,14 +82,60 @@ function svgFiles(dir: string): string[] {
     .sort();
 }
 
-/** Writes a PNG beside every SVG of PNG_SOURCES in a built site; returns how many, the wall time and the process's CPU time (all threads; it does not depend on how busy the machine is). */
-export async function writeDistPngs(distDir: string): Promise<{ count: number; ms: number; cpuMs: number }> {
+/**
+ * Drawn PNGs kept between builds, named by the hash of everything that
+ * decides their bytes (the SVG, the zoom, resvg's version and the fonts), so
+ * a rebuild draws only what changed. `.astro/` is not committed. Set
+ * FINSAM_PNG_CACHE=off to draw everything afresh (the reproducible-build test
+ * does, so it compares a fresh drawing with a kept one).
+ */
+export const PNG_CACHE_DIR = join(process.cwd(), ".astro", "png-cache");
+
+let cacheSalt: string | undefined;
+function cacheKey(svg: string, zoom: number): string {
+  cacheSalt ??= (() => {
+    const h = createHash("sha256").update(`resvg ${(require("@resvg/resvg-js/package.json") as { version: string }).version}\n`);
+    for (const f of FONT_FILES) h.update(readFileSync(f));
+    return h.digest("hex");
+  })();
+  return createHash("sha256").update(`${cacheSalt}\n${zoom}\n${svg}`).digest("hex");
+}
+
+/** The PNG for an SVG from the cache folder, or drawn and then kept there (written whole or not at all). */
+export async function cachedPng(svg: string, zoom: number, cacheDir: string | null): Promise<{ png: Buffer; drawn: boolean }> {
+  if (!cacheDir) return { png: await svgToPng(svg, zoom), drawn: true };
+  const file = join(cacheDir, `${cacheKey(svg, zoom)}.png`);
+  if (existsSync(file)) return { png: readFileSync(file), drawn: false };
+  const png = await svgToPng(svg, zoom);
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, png);
+  renameSync(tmp, file);
+  return { png, drawn: true };
+}
+
+/**
+ * Writes a PNG beside every SVG of PNG_SOURCES in a built site. Returns how
+ * many, how many had to be drawn (not in the cache), the wall time and the
+ * process's CPU time (all threads, so it does not depend on how busy the machine is).
+ */
+export async function writeDistPngs(distDir: string, cacheDir: string | null = process.env.FINSAM_PNG_CACHE === "off" ? null : PNG_CACHE_DIR): Promise<{ count: number; drawn: number; ms: number; cpuMs: number }> {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const jobs: PngJob[] = PNG_SOURCES.flatMap(({ dir, zoom }) =>
-    svgFiles(join(distDir, dir)).map((file) => ({ svg: readFileSync(file, "utf8"), zoom, done: (png: Buffer) => writeFileSync(file.replace(/\.svg$/, ".png"), png) })),
+  const files = PNG_SOURCES.flatMap(({ dir, zoom }) => svgFiles(join(distDir, dir)).map((file) => ({ file, zoom })));
+  let drawn = 0;
+  let next = 0;
+  // As many in flight as the machine has cores (at most 4, libuv's pool): resvg draws off the main thread.
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, async () => {
+      while (next < files.length) {
+        const { file, zoom } = files[next++]!;
+        const out = await cachedPng(readFileSync(file, "utf8"), zoom, cacheDir);
+        if (out.drawn) drawn++;
+        writeFileSync(file.replace(/\.svg$/, ".png"), out.png);
+      }
+    }),
   );
-  await renderAll(jobs);
   const used = process.cpuUsage(cpu);
-  return { count: jobs.length, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+  return { count: files.length, drawn, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }

@@ -39,6 +39,15 @@ export function sourceText(spec: ChartSpec): string {
   return `${sources.length > 1 ? "Källor" : "Källa"}: ${parts.join(" ")} Data: ${spec.datasets.join(", ")}.${freshness ? ` ${freshness}` : ""}`;
 }
 
+/**
+ * linkedom writes a bare "&" in attribute values (e.g. "Älv & Kust" in a
+ * chart's description), which HTML forgives but XML does not: the file would
+ * not open as an image. Every "&" that does not start an entity becomes &amp;.
+ */
+export function xmlAmpersands(markup: string): string {
+  return markup.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, "&amp;");
+}
+
 /** Line lengths in characters, short enough for DejaVu Sans (the PNG's font, wider than most system fonts) to stay inside 680 px. */
 const TITLE_CHARS = 62;
 const SOURCE_CHARS = 98;
@@ -88,7 +97,7 @@ export function standaloneChartSvg(spec: ChartSpec, siteUrl: string): string {
     })
     .join("");
   // The drawing itself, nested at its place; its own font-size attribute (Plot's 10) is raised to the page's 13.
-  const chart = renderLineChartSvg(spec, { width: WIDTH, height: HEIGHT })
+  const chart = xmlAmpersands(renderLineChartSvg(spec, { width: WIDTH, height: HEIGHT }))
     .replace(/^<svg /, `<svg x="0" y="${top}" `)
     .replace(/ font-size="10"/, ' font-size="13"');
   return (
