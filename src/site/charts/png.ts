@@ -84,10 +84,11 @@ function svgFiles(dir: string): string[] {
 
 /**
  * Drawn PNGs kept between builds, named by the hash of everything that
- * decides their bytes (the SVG, the zoom, resvg's version and the fonts), so
- * a rebuild draws only what changed. `.astro/` is not committed. Set
- * FINSAM_PNG_CACHE=off to draw everything afresh (the reproducible-build test
- * does, so it compares a fresh drawing with a kept one).
+ * decides their bytes (the SVG, the drawing settings with the zoom, resvg's
+ * version and the fonts' bytes), so a rebuild draws only what changed.
+ * `.astro/` is not committed. FINSAM_PNG_CACHE=off draws everything afresh
+ * (the reproducible-build test does, so it compares a fresh drawing with a
+ * kept one).
  */
 export const PNG_CACHE_DIR = join(process.cwd(), ".astro", "png-cache");
 
@@ -98,7 +99,10 @@ function cacheKey(svg: string, zoom: number): string {
     for (const f of FONT_FILES) h.update(readFileSync(f));
     return h.digest("hex");
   })();
-  return createHash("sha256").update(`${cacheSalt}\n${zoom}\n${svg}`).digest("hex");
+  // The drawing settings are part of the key (without the fonts' paths, which differ between machines), so changing them never serves an old drawing.
+  const { font, ...rest } = options(zoom);
+  const settings = JSON.stringify({ ...rest, font: { ...font, fontFiles: font.fontFiles.length } });
+  return createHash("sha256").update(`${cacheSalt}\n${settings}\n${svg}`).digest("hex");
 }
 
 /** The PNG for an SVG from the cache folder, or drawn and then kept there (written whole or not at all). */
