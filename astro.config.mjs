@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { publicDataProblems } from "./src/pipeline/publish/check-public.ts";
+import { writeDistPngs } from "./src/site/charts/png.ts";
 import { dependenciesFile } from "./src/security/dependencies.ts";
 import { headersFile } from "./src/security/headers.ts";
 
@@ -23,6 +24,24 @@ const dependencyList = {
     "astro:build:done": ({ dir }) => {
       const project = JSON.parse(readFileSync("package.json", "utf8"));
       writeFileSync(fileURLToPath(new URL("dependencies.json", dir)), dependenciesFile(readFileSync("package-lock.json", "utf8"), project));
+    },
+  },
+};
+
+/**
+ * PNG beside each chart SVG (/diagram/<id>.png, 2×) and each link-preview SVG
+ * (/delning/…png, 1200×630), drawn from the built SVG files with resvg
+ * (src/site/charts/png.ts). Part of every `astro build`, so the reproducible
+ * build test covers the PNGs too.
+ */
+const pngImages = {
+  name: "finsam-png-images",
+  hooks: {
+    /** @param {{ dir: URL, logger: { info(message: string): void } }} options */
+    "astro:build:done": async ({ dir, logger }) => {
+      const { count, drawn, ms, cpuMs } = await writeDistPngs(fileURLToPath(dir));
+      const each = (/** @type {number} */ n) => (drawn ? (n / drawn).toFixed(0) : "0");
+      logger.info(`${count} PNG images, ${drawn} drawn (the rest from .astro/png-cache), in ${(ms / 1000).toFixed(1)} s (${each(ms)} ms per drawn image; CPU ${(cpuMs / 1000).toFixed(1)} s, ${each(cpuMs)} ms)`);
     },
   },
 };
@@ -66,5 +85,5 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [completeData, securityHeadersFile, dependencyList],
+  integrations: [completeData, securityHeadersFile, dependencyList, pngImages],
 });

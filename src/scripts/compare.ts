@@ -93,8 +93,9 @@ async function drawOne(figure: HTMLElement, file: CompareSeriesFile, indicator: 
   figure.id = `diagram-${spec.id}`;
   figure.dataset.chartId = spec.id;
   figure.querySelector<HTMLAnchorElement>('a[href^="#diagram-"]')?.setAttribute("href", `#${figure.id}`);
-  // The image file exists only for the view drawn at build time.
+  // The image files (SVG, PNG) exist only for the view drawn at build time.
   figure.querySelector('[data-chart-part="svg-file"]')?.remove();
+  figure.querySelector('[data-chart-part="png-file"]')?.remove();
   const part = (name: string) => figure.querySelector<HTMLElement>(`[data-chart-part="${name}"]`);
   const [{ lineChartOptions, seriesStyles, hasBoundedYears }, Plot] = await Promise.all([import("../site/charts/line"), import("@observablehq/plot")]);
   const canvas = part("svg");

@@ -18,10 +18,10 @@ const ROOT = process.cwd();
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
 
-function run(args: string[]): Promise<void> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     // process.execPath is the Node 24 that runs vitest (npm package `node`).
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -78,11 +78,16 @@ describe("reproducible build", () => {
       expect(d1.size).toBeGreaterThan(10);
       expect(firstDifference(d1, d2, join(ROOT, "public/data"), join(tmp, "data")), "data step: first differing file (if public/data/ is from older sources, run npm run build first)").toBe("");
 
-      // Site: one more build into a fresh folder (from public/data), against dist/.
-      await run([ASTRO, "build", "--outDir", join(tmp, "site")]);
+      // Site: one more build into a fresh folder (from public/data), against dist/. It draws
+      // every PNG afresh (no .astro/png-cache), so a fresh drawing is compared with dist/'s.
+      await run([ASTRO, "build", "--outDir", join(tmp, "site")], { FINSAM_PNG_CACHE: "off" });
       const s1 = hashes(join(ROOT, "dist"));
       const s2 = hashes(join(tmp, "site"));
       expect(s1.has("index.html")).toBe(true);
+      // The PNGs (drawn after the pages, charts/png.ts) are part of the build: one beside every chart and preview SVG.
+      const svgs = [...s2.keys()].filter((p) => /^(diagram|delning)\/.+\.svg$/.test(p));
+      expect(svgs.length).toBeGreaterThan(1000);
+      expect(svgs.filter((p) => !s2.has(p.replace(/\.svg$/, ".png"))), "SVGs without their PNG").toEqual([]);
       expect(firstDifference(s1, s2, join(ROOT, "dist"), join(tmp, "site")), "site build: first differing file (if the sources were edited since the last npm run build, build again)").toBe("");
     },
     15 * 60_000,
