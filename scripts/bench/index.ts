@@ -1,12 +1,15 @@
 /**
  * Benchmark (not a test): prints figures and writes bench/latest.json.
  *
- *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--skip build,pages,browser,scale,analysis]
+ *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--scale-cases r1,r10,i10,r10i10] [--skip build,pages,browser,scale,analysis]
  *
  * 1. build    build-times.ts: data step and page build, --runs runs each
  * 2. pages    page-weights.ts: pages by type and their gzip -9 weights (as the budget tests count them)
  * 3. browser  first-chart.ts: time to first chart, SVG from the build against Plot in the browser, --browser-runs loads each
- * 4. scale    scale.ts: the data step on generated data 10× larger, --scale-runs runs each
+ * 4. scale    scale.ts: the data step on generated data 10× larger, --scale-runs runs each;
+ *             --scale-cases picks cases (r1 as data/, r10 registry ×10, i10 indicators ×10, r10i10 both);
+ *             prints whether i10 meets the target (≤ 20 s median, ≤ 1 GB peak).
+ *             Only the indicators ×10 case: npm run bench -- --skip build,pages,browser,analysis --scale-cases i10
  * 5. analysis analysis.ts: the event study alone (its share of the data step), --runs runs
  * Without the build step (or when it is skipped), pages and browser read dist/.
  * Everything it writes is under bench/ (bench/tmp is gitignored); it never writes dist/, public/ or data/.
@@ -20,7 +23,7 @@ import { buildTimesTable, measureBuildTimes } from "./build-times";
 import { log, repoPath, ROOT, SITE, TMP } from "./common";
 import { firstChartTable, measureFirstChart } from "./first-chart";
 import { measurePageWeights, pageWeightsTable } from "./page-weights";
-import { measureScale, scaleTable } from "./scale";
+import { measureScale, SCALE_CASES, scaleTable } from "./scale";
 
 const STEPS = ["build", "pages", "browser", "scale", "analysis"] as const;
 
@@ -29,6 +32,7 @@ interface Options {
   browserRuns: number;
   scaleRuns: number;
   skip: Set<string>;
+  scaleCases: string[];
 }
 
 function readOptions(): Options {
@@ -38,8 +42,12 @@ function readOptions(): Options {
       "browser-runs": { type: "string", default: "5" },
       "scale-runs": { type: "string", default: "3" },
       skip: { type: "string", default: "" },
+      "scale-cases": { type: "string", default: Object.keys(SCALE_CASES).join(",") },
     },
   });
+  const scaleCases = values["scale-cases"].split(",").filter(Boolean);
+  const unknownCases = scaleCases.filter((c) => !(c in SCALE_CASES));
+  if (unknownCases.length) throw new Error(`--scale-cases: unknown case ${unknownCases.join(", ")} (cases: ${Object.keys(SCALE_CASES).join(", ")})`);
   const skip = new Set(values.skip.split(",").filter(Boolean));
   const unknown = [...skip].filter((s) => !(STEPS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`--skip: unknown step ${unknown.join(", ")} (steps: ${STEPS.join(", ")})`);
@@ -48,6 +56,7 @@ function readOptions(): Options {
     browserRuns: Math.max(1, Number(values["browser-runs"])),
     scaleRuns: Math.max(1, Number(values["scale-runs"])),
     skip,
+    scaleCases,
   };
 }
 
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: null as string | null };
   const report: Record<string, unknown> = {
     machine,
-    options: { runs: o.runs, browserRuns: o.browserRuns, scaleRuns: o.scaleRuns, skip: [...o.skip] },
+    options: { runs: o.runs, browserRuns: o.browserRuns, scaleRuns: o.scaleRuns, scaleCases: o.scaleCases, skip: [...o.skip] },
   };
   const summary: string[] = [];
 
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
 
   if (!o.skip.has("scale")) {
     log(`\n== scale: data build on generated data (bench/tmp/scale-data), ${o.scaleRuns} runs each`);
-    const rows = await measureScale(o.scaleRuns);
+    const rows = await measureScale(o.scaleRuns, o.scaleCases);
     report.scale = rows;
     summary.push(scaleTable(rows));
   }

@@ -1,7 +1,8 @@
 /**
  * Benchmark helper (not a test): a data folder k times larger than data/,
  * generated under bench/tmp/scale-data/r<r>-i<i>/, and a child mode that runs the
- * data build on it and reports time and peak memory.
+ * data step on it (build, then write through the atomic writer to
+ * bench/tmp/scale-out/, as npm run data does) and reports time and peak memory.
  *
  *   npx tsx scripts/bench/scale-data.ts --generate 10,10    → bench/tmp/scale-data/r10-i10/ (registry ×10, indicators ×10)
  *   npx tsx scripts/bench/scale-data.ts --run bench/tmp/scale-data/r10-i10 --indicators 10   (prints one JSON line)
@@ -20,9 +21,10 @@
  *   (slug "<slug>-bench-<i>").
  * Never writes to data/, public/ or dist/.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { replaceDirectory } from "../../src/pipeline/atomic";
 import { buildData } from "../../src/pipeline/build";
 import { formatCsv, parseCsv } from "../../src/pipeline/csv";
 import { resealOnDisk } from "../../src/pipeline/import/seal";
@@ -32,6 +34,8 @@ import { parseDateBound } from "../../src/pipeline/registry/dates";
 import { DATA_VINTAGE } from "../../src/pipeline/vintage";
 
 export const SCALE_ROOT = resolve("bench/tmp/scale-data");
+/** Where a run writes its output (removed after each run). */
+const SCALE_OUT = resolve("bench/tmp/scale-out");
 
 export function syntheticKpi(kpi: string, i: number): string {
   return `U${i}${kpi.slice(-4)}`;
@@ -120,7 +124,10 @@ function scaleIndicators(kolada: string, k: number): void {
 export interface ScaleResult {
   registryFactor: number;
   indicatorFactor: number;
+  /** buildData and the write, as npm run data: buildSeconds + writeSeconds. */
   seconds: number;
+  buildSeconds: number;
+  writeSeconds: number;
   maxRssMB: number;
   foerbund: number;
   spells: number;
@@ -140,16 +147,21 @@ function main(): void {
   if (values.run) {
     const k = Number(values.indicators);
     if (!existsSync(values.run)) throw new Error(`${values.run} does not exist: generate it first`);
+    // As npm run data does it: build, then write every file through the atomic writer (here to bench/tmp/scale-out/).
+    const out = join(SCALE_OUT, basename(values.run));
     const t0 = performance.now();
     const result = buildData(values.run, { version: "bench", dataVintage: DATA_VINTAGE }, scaledCatalog(k));
+    const t1 = performance.now();
+    replaceDirectory(out, result.files);
     const seconds = (performance.now() - t0) / 1000;
     let bytes = 0;
-    for (const content of result.files.values())
-      bytes += typeof content === "string" ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.byteLength : content.reduce((n, c) => n + Buffer.byteLength(c), 0);
+    for (const name of readdirSync(out)) bytes += statSync(join(out, name)).size;
     const r: ScaleResult = {
       registryFactor: Number(values.registry),
       indicatorFactor: k,
       seconds,
+      buildSeconds: (t1 - t0) / 1000,
+      writeSeconds: seconds - (t1 - t0) / 1000,
       // maxRSS is in kilobytes (libuv); it covers the whole process, tsx's loader included.
       maxRssMB: process.resourceUsage().maxRSS / 1024,
       foerbund: result.registry.foerbund.length,
@@ -159,6 +171,7 @@ function main(): void {
       outputMB: bytes / 1e6,
       rows: result.datasets.reduce((s, d) => s + d.rows.length, 0),
     };
+    rmSync(out, { recursive: true, force: true });
     console.log(JSON.stringify(r));
     return;
   }

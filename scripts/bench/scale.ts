@@ -1,6 +1,7 @@
 /**
- * The data build on generated data 10× larger (scale-data.ts: registry ×10,
- * indicators ×10, and both), in a child process each: wall time and peak memory.
+ * The data step on generated data 10× larger (scale-data.ts: registry ×10,
+ * indicators ×10, and both), in a child process each: wall time and peak
+ * memory, and whether the indicators ×10 case meets issue 12's target.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,12 +19,16 @@ export interface ScaleRow {
   result?: ScaleResult;
 }
 
-const CONFIGS: Array<[label: string, registry: number, indicators: number]> = [
-  ["1× (as data/)", 1, 1],
-  ["registry ×10", 10, 1],
-  ["indicators ×10", 1, 10],
-  ["registry ×10 + indicators ×10", 10, 10],
-];
+/** The cases, by the name --scale-cases takes. */
+export const SCALE_CASES: Record<string, [label: string, registry: number, indicators: number]> = {
+  r1: ["1× (as data/)", 1, 1],
+  r10: ["registry ×10", 10, 1],
+  i10: ["indicators ×10", 1, 10],
+  r10i10: ["registry ×10 + indicators ×10", 10, 10],
+};
+
+/** Issue 12: with 100 KPIs (indicators ×10) the data step stays within 20 s median and 1 GB peak on 2 cores. */
+export const SCALE_TARGET = { case: "i10", seconds: 20, rssMB: 1024 } as const;
 
 async function measureOne(label: string, r: number, i: number, runs: number): Promise<ScaleRow> {
   generateScaledData(r, i);
@@ -41,21 +46,36 @@ async function measureOne(label: string, r: number, i: number, runs: number): Pr
       break; // deterministic: do not repeat a failing build
     }
     result = JSON.parse(run.output.trim().split("\n").filter((l) => l.startsWith("{")).pop()!) as ScaleResult;
-    log(`  ${label} run ${k + 1}/${runs}: ${run.seconds.toFixed(1)} s (buildData ${result.seconds.toFixed(1)} s), peak ${(run.maxRssMB ?? result.maxRssMB).toFixed(0)} MB`);
+    log(`  ${label} run ${k + 1}/${runs}: ${run.seconds.toFixed(1)} s (build ${result.buildSeconds.toFixed(1)} s + write ${result.writeSeconds.toFixed(1)} s), peak ${(run.maxRssMB ?? result.maxRssMB).toFixed(0)} MB`);
   }
   return { label, registryFactor: r, indicatorFactor: i, ok: !error, error, seconds: stat(secs), maxRssMB: rss.length ? stat(rss) : null, result };
 }
 
-export async function measureScale(runs: number): Promise<ScaleRow[]> {
+export async function measureScale(runs: number, cases: readonly string[] = Object.keys(SCALE_CASES)): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
-  for (const [label, r, i] of CONFIGS) rows.push(await measureOne(label, r, i, runs));
+  for (const name of cases) {
+    const [label, r, i] = SCALE_CASES[name]!;
+    rows.push(await measureOne(label, r, i, runs));
+  }
   rmSync(join(TMP, "scale-data"), { recursive: true, force: true });
   return rows;
 }
 
+/** Whether the indicators ×10 case met the target, in one line (nothing when that case was not run). */
+export function scaleTargetLine(rows: ScaleRow[]): string {
+  const [, registry, indicators] = SCALE_CASES[SCALE_TARGET.case]!;
+  const row = rows.find((r) => r.registryFactor === registry && r.indicatorFactor === indicators);
+  if (!row) return "";
+  const seconds = row.ok ? row.seconds.median : NaN;
+  const rss = row.maxRssMB?.median ?? row.result?.maxRssMB ?? NaN;
+  const met = seconds <= SCALE_TARGET.seconds && rss <= SCALE_TARGET.rssMB;
+  return `target (${row.label}: ≤ ${SCALE_TARGET.seconds} s median, ≤ ${SCALE_TARGET.rssMB} MB peak): ${met ? "MET" : "NOT MET"} (${fixed(seconds, 1)} s, ${fixed(rss, 0)} MB)`;
+}
+
 export function scaleTable(rows: ScaleRow[]): string {
+  const target = scaleTargetLine(rows);
   return (
-    "data build (buildData in a child process) on generated data\n" +
+    "data step (build + write, in a child process) on generated data\n" +
     table(
       ["data", "förbund", "spells", "KPIs", "rows out", "output", "wall s median (min–max)", "peak RSS MB"],
       rows.map((r) => [
@@ -68,6 +88,7 @@ export function scaleTable(rows: ScaleRow[]): string {
         r.ok ? `${fixed(r.seconds.median, 1)} (${fixed(r.seconds.min, 1)}–${fixed(r.seconds.max, 1)})` : `FAILED at ${fixed(r.seconds.max, 1)}: ${r.error}`,
         fixed(r.maxRssMB?.median ?? r.result?.maxRssMB, 0),
       ]),
-    )
+    ) +
+    (target ? "\n" + target : "")
   );
 }

@@ -3,9 +3,12 @@ import { basename, dirname, join, resolve } from "node:path";
 
 /**
  * A file's content: text, bytes, or text in chunks written one after the
- * other (a large dataset can exceed the longest string V8 can hold).
+ * other (a large dataset can exceed the longest string V8 can hold). The
+ * chunks may be an iterable that makes them as the file is written, so a
+ * large dataset's text is never in memory all at once; such an iterable must
+ * give the same chunks each time it is iterated.
  */
-export type FileContent = string | Uint8Array | readonly string[];
+export type FileContent = string | Uint8Array | Iterable<string>;
 
 /** Relative path → file content. Built fully in memory before anything is written. */
 export type FileTree = Map<string, FileContent>;
@@ -15,7 +18,7 @@ export function contentText(content: FileContent | undefined): string {
   if (content === undefined) return "";
   if (typeof content === "string") return content;
   if (content instanceof Uint8Array) return new TextDecoder().decode(content);
-  return content.join("");
+  return [...content].join("");
 }
 
 /**

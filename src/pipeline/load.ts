@@ -117,6 +117,13 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
   const meta = read("kolada/indicators.csv", indicatorMetaSchema, SNAPSHOT_COLUMNS.indicatorMeta);
   const indicatorMeta = new Map(meta.rows.map(({ row: _r, ...m }) => [m.kpi, m]));
   const values = new Map<string, IndicatorValue[]>();
+  const strings = new Map<string, string>();
+  const shared = <T extends string>(s: T): T => {
+    const known = strings.get(s);
+    if (known !== undefined) return known as T;
+    strings.set(s, s);
+    return s;
+  };
   for (const info of catalog) {
     if (!indicatorMeta.has(info.kpi)) throw new DataInputError({ file: meta.file, column: "kpi", value: info.kpi }, "indicator has no metadata row");
     const v = read(`kolada/values/${info.kpi.toLowerCase()}.csv`, indicatorValueSchema, SNAPSHOT_COLUMNS.indicatorValue);
@@ -127,7 +134,9 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
     }
     assertUniqueKey(v.rows, ["level", "code", "year", "sex"], v.file);
     checkValues(info, v.rows, v.file, kommuner.rows.map((k) => k.kommunkod), coverage);
-    values.set(info.kpi, v.rows.map(({ row: _r, ...x }) => x));
+    // A literal, not a rest copy ({ row, ...x }), which V8 makes several times larger, and one string per distinct
+    // code, level, status and note rather than one per cell: at 100 KPIs these rows are most of the heap.
+    values.set(info.kpi, v.rows.map((r) => ({ kpi: info.kpi, level: shared(r.level), code: shared(r.code), year: r.year, sex: r.sex, value: r.value, status: shared(r.status), note: r.note === "" ? "" : shared(r.note) })));
   }
   if (provenance.has(LIVE_SNAPSHOT_SOURCE)) mergeLiveValues(values, provenance.get(LIVE_SNAPSHOT_SOURCE)!, read, kommunCodes, lanCodes, catalog);
   for (const fill of FILL_SNAPSHOT_SOURCES) if (provenance.has(fill.source)) fillMissingYears(values, fill, provenance.get(fill.source)!, read, kommunCodes, lanCodes, catalog);

@@ -58,7 +58,8 @@ export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): 
     ],
     primaryKey: ["level", "code", "year", "sex"],
     schema: indicatorValueRowSchema,
-    rows: rows.map((v) => ({ ...v, name: nameOf(names, `${v.level}:${v.code}`) })),
+    // A literal, not { ...v, name }: V8 gives a spread copy several times the memory (about 450 bytes a row against 100), which at 100 KPIs is gigabytes.
+    rows: rows.map((v) => ({ kpi: v.kpi, level: v.level, code: v.code, year: v.year, sex: v.sex, value: v.value, status: v.status, note: v.note, name: nameOf(names, `${v.level}:${v.code}`) })),
     sources: koladaSourcesOf(snapshot, [`values/${info.kpi.toLowerCase()}.csv`]),
     processing:
       "Värdena är oförändrade från Kolada. För kommuner finns en rad för varje kommun och år inom nyckeltalets period; där Kolada saknar värde är värdet tomt med status not_published. Riket har koden 00." +
