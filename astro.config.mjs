@@ -29,10 +29,11 @@ const dependencyList = {
 };
 
 /**
- * PNG beside each chart SVG (/diagram/<id>.png, 2×) and each link-preview SVG
- * (/delning/…png, 1200×630), drawn from the built SVG files with resvg
- * (src/site/charts/png.ts). Part of every `astro build`, so the reproducible
- * build test covers the PNGs too.
+ * PNG beside each link-preview SVG (/delning/…png, 1200×630), drawn from the
+ * built SVG files with resvg (src/site/charts/png.ts): link previews are read
+ * by sites that run no JavaScript. Chart PNGs are drawn in the reader's
+ * browser instead (/diagram/png/). Part of every `astro build`, so the
+ * reproducible build test covers these PNGs too.
  */
 const pngImages = {
   name: "finsam-png-images",
@@ -41,7 +42,7 @@ const pngImages = {
     "astro:build:done": async ({ dir, logger }) => {
       const { count, drawn, ms, cpuMs } = await writeDistPngs(fileURLToPath(dir));
       const each = (/** @type {number} */ n) => (drawn ? (n / drawn).toFixed(0) : "0");
-      logger.info(`${count} PNG images, ${drawn} drawn (the rest from .astro/png-cache), in ${(ms / 1000).toFixed(1)} s (${each(ms)} ms per drawn image; CPU ${(cpuMs / 1000).toFixed(1)} s, ${each(cpuMs)} ms)`);
+      logger.info(`${count} link-preview PNG images, ${drawn} drawn (the rest from .astro/png-cache), in ${(ms / 1000).toFixed(1)} s (${each(ms)} ms per drawn image; CPU ${(cpuMs / 1000).toFixed(1)} s, ${each(cpuMs)} ms)`);
     },
   },
 };

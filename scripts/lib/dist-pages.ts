@@ -27,14 +27,16 @@ export type PageType =
   | "history"
   | "analysis"
   | "embed"
+  | "chart-png"
   | "other";
 
 /**
  * Page types that are interactive: the compare page (its chart is redrawn in
- * the browser) and the search page (a search box). Every other page must
- * ship no JavaScript at all.
+ * the browser), the search page (a search box) and the page that draws a
+ * chart's PNG in the browser (/diagram/png/, reached only by asking for a
+ * PNG). Every other page must ship no JavaScript at all.
  */
-export const INTERACTIVE_TYPES: readonly PageType[] = ["compare", "search"];
+export const INTERACTIVE_TYPES: readonly PageType[] = ["compare", "search", "chart-png"];
 
 const YEAR = /^(19|20)\d{2}$/;
 
@@ -74,7 +76,8 @@ export function pageType(urlPath: string): PageType {
     case "analys":
       return parts.length === 2 ? "analysis" : "other";
     case "diagram":
-      // /diagram/<id>/: a chart alone, for other sites' iframes (its .csv and .svg files are not pages).
+      // /diagram/png/ draws a chart's PNG; /diagram/<id>/: a chart alone, for other sites' iframes (its .csv and .svg files are not pages).
+      if (parts.length === 2 && a === "png") return "chart-png";
       return parts.length === 2 ? "embed" : "other";
     default:
       return parts.length === 1 && YEAR.test(section!) ? "year" : "other";

@@ -16,6 +16,8 @@ export const BUDGET = {
   forbundJs: 100 * KB,
   /** … and its HTML. */
   forbundHtml: 60 * KB,
+  /** The page that draws a chart's PNG in the browser (/diagram/png/): its JavaScript. */
+  chartPngJs: 4 * KB,
   /** Any page, first load: HTML + CSS + JS + images + statically referenced data. */
   pageTotal: 300 * KB,
 } as const;

@@ -93,7 +93,7 @@ async function drawOne(figure: HTMLElement, file: CompareSeriesFile, indicator: 
   figure.id = `diagram-${spec.id}`;
   figure.dataset.chartId = spec.id;
   figure.querySelector<HTMLAnchorElement>('a[href^="#diagram-"]')?.setAttribute("href", `#${figure.id}`);
-  // The image files (SVG, PNG) exist only for the view drawn at build time.
+  // The SVG file, and the PNG drawn from it, exist only for the view drawn at build time.
   figure.querySelector('[data-chart-part="svg-file"]')?.remove();
   figure.querySelector('[data-chart-part="png-file"]')?.remove();
   const part = (name: string) => figure.querySelector<HTMLElement>(`[data-chart-part="${name}"]`);

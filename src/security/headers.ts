@@ -28,7 +28,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * else in the policy stays as strict as on the rest of the site.
  */
 export const EMBED_PATH_PATTERN = "/diagram/*";
-const isEmbedPath = (pathname: string) => /^\/diagram\/[^/]+\/(index\.html)?$/.test(pathname);
+/** The page that draws a chart's PNG (/diagram/png/) is no embed page: it keeps the site's policy, never framed. */
+export const CHART_PNG_PATH_PATTERN = "/diagram/png/*";
+const isEmbedPath = (pathname: string) => /^\/diagram\/[^/]+\/(index\.html)?$/.test(pathname) && !pathname.startsWith("/diagram/png/");
 const { "X-Frame-Options": _deny, ...FRAMEABLE } = SECURITY_HEADERS;
 export const EMBED_HEADERS: Readonly<Record<string, string>> = {
   ...FRAMEABLE,
@@ -43,7 +45,8 @@ export function securityHeaders(pathname = "/"): Record<string, string> {
 /**
  * The `_headers` file: one block for every path, then the embed pages, which
  * detach the inherited frame headers ("! Name", Cloudflare Pages) and set
- * their own policy (Netlify serves the most specific rule's value).
+ * their own policy (Netlify serves the most specific rule's value), then the
+ * PNG page under the same folder, which takes the site's policy back.
  */
 export function headersFile(): string {
   return (
@@ -54,6 +57,10 @@ export function headersFile(): string {
       "  ! X-Frame-Options",
       "  ! Content-Security-Policy",
       `  Content-Security-Policy: ${EMBED_HEADERS["Content-Security-Policy"]}`,
+      CHART_PNG_PATH_PATTERN,
+      "  ! Content-Security-Policy",
+      `  Content-Security-Policy: ${SECURITY_HEADERS["Content-Security-Policy"]}`,
+      `  X-Frame-Options: ${SECURITY_HEADERS["X-Frame-Options"]}`,
     ].join("\n") + "\n"
   );
 }

@@ -25,6 +25,8 @@ const urls: Array<{ type: string; url: string }> = [
   { type: "compare (drawn from the URL)", url: "/jamfor/?indikator=arbetsloshet&omraden=0180,1480,25,00" },
   // The förbund page with the most tables: its indicators and three Bilaga 2 tables.
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
+  // The PNG page with a chart drawn on its canvas (the bare page shows only its message).
+  { type: "chart-png (a chart drawn)", url: "/diagram/png/?id=kommun-0180-ohalsotal" },
 ];
 
 let site: Site;

@@ -1,15 +1,18 @@
 /**
- * A chart's PNG, as a reader gets it from a kommun page: the "Ladda ner PNG"
- * link downloads a PNG of the size the page states, which opens as an image
- * and shows the chart (dark pixels where the lines and axes are, text at the
- * top where the title is and at the bottom where the site's name is). And a
- * förbund page's Open Graph image is a 1200 × 630 PNG on the site.
+ * A chart's PNG, as a reader gets it from a kommun page: "Ladda ner PNG"
+ * opens /diagram/png/?id=…, which draws the chart's standalone SVG in the
+ * browser at twice its size and downloads it. The file is a PNG of the size
+ * the page states, which opens as an image and shows the chart (dark pixels
+ * where the lines and axes are, text at the top where the title is and at the
+ * bottom where the site's name is). An unknown or malformed id gets a clear
+ * message; without JavaScript the page points to the SVG. And a förbund
+ * page's Open Graph image is a 1200 × 630 PNG on the site (drawn at build time).
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { pngSize } from "../../src/site/charts/png";
-import { useSiteInBrowser } from "./harness";
+import { pngSize, svgSize } from "../../src/site/charts/png";
+import { cspViolations, guardedContext, useSiteInBrowser } from "./harness";
 
 const browser = useSiteInBrowser();
 
@@ -53,35 +56,90 @@ function inkOf(page: Page, src: string, bands: Record<string, [number, number]>)
 }
 
 describe("chart PNG", () => {
-  it("downloads from the link beside each chart and opens showing the chart, its title and the site's name", async () => {
+  it("the link beside each chart draws the PNG in the browser and downloads it: the chart, its title and the site's name at twice the SVG's size", async () => {
     const page = await browser.ctx.newPage();
     try {
       await page.goto(`${browser.site.origin}/kommun/0180/`);
       const charts = await page.locator("figure.chart[data-chart-id]").count();
-      const links = page.locator('figure.chart [data-chart-part="png-file"] a[download]');
+      const links = page.locator('figure.chart [data-chart-part="png-file"] a');
       expect(await links.count(), "one PNG link per chart").toBe(charts);
       const link = links.first();
       expect((await link.textContent())!.trim()).toBe("Ladda ner PNG");
-      const stated = /(\d[\d\s]*) × (\d[\d\s]*) px/.exec((await page.locator('figure.chart [data-chart-part="png-file"]').first().textContent())!)!;
+      const note = (await page.locator('figure.chart [data-chart-part="png-file"]').first().textContent())!;
+      expect(note, "the link says the PNG is drawn in the browser").toContain("ritas i webbläsaren");
+      const stated = /(\d[\d\s]*) × (\d[\d\s]*) px/.exec(note)!;
       const [w, h] = [Number(stated[1]!.replace(/\s/g, "")), Number(stated[2]!.replace(/\s/g, ""))];
-
-      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-      const file = readFileSync((await download.path())!);
-      expect(download.suggestedFilename()).toMatch(/^kommun-0180-.+\.png$/);
-      expect(pngSize(file), "the downloaded file is a PNG of the size the page states").toEqual({ width: w, height: h });
+      const id = /^\/diagram\/png\/\?id=(kommun-0180-[a-z0-9-]+)$/.exec((await link.getAttribute("href"))!)?.[1];
+      expect(id, "the link names the chart").toBeTruthy();
+      const svg = svgSize(await (await fetch(`${browser.site.origin}/diagram/${id}.svg`)).text());
+      expect({ width: w, height: h }, "the stated size is twice the standalone SVG's").toEqual({ width: svg.width * 2, height: svg.height * 2 });
       expect(w).toBe(1360);
 
-      const href = (await link.getAttribute("href"))!;
-      const ink = await inkOf(page, href, { title: [0, 0.05], plot: [0.2, 0.7], credit: [0.965, 1] });
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      expect(new URL(page.url()).pathname).toBe("/diagram/png/");
+      expect(download.suggestedFilename()).toBe(`${id}.png`);
+      const file = readFileSync((await download.path())!);
+      expect(pngSize(file), "the downloaded file is a PNG of the size the page states").toEqual({ width: w, height: h });
+
+      // The page shows what it drew, labelled, and keeps the file to save again.
+      const canvas = page.locator("#png-canvas");
+      await expect.poll(() => canvas.getAttribute("aria-label")).toMatch(/^Diagrammet ”.+” som PNG-bild, 1\s360 × \d[\d\s]* px/);
+      expect(await canvas.isVisible()).toBe(true);
+      const save = page.locator("#png-save");
+      expect(await save.getAttribute("download")).toBe(`${id}.png`);
+      expect(await save.getAttribute("href")).toMatch(/^blob:/);
+      expect(await page.locator("#png-status").textContent()).toContain(`${id}.png`);
+
+      const ink = await inkOf(page, `data:image/png;base64,${file.toString("base64")}`, { title: [0, 0.05], plot: [0.2, 0.7], credit: [0.965, 1] });
       expect({ width: ink.width, height: ink.height }).toEqual({ width: w, height: h });
       // Lines, axes and tick labels: ink, but far from a filled area.
       expect(ink.bands.plot).toBeGreaterThan(0.01);
       expect(ink.bands.plot).toBeLessThan(0.3);
       expect(ink.bands.title, "the title's text at the top").toBeGreaterThan(0.04);
       expect(ink.bands.credit, "the site's name at the bottom").toBeGreaterThan(0.04);
+      expect(await cspViolations(page)).toEqual([]);
       expect(browser.ctx.offOrigin).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it("an unknown or malformed chart id gets a clear message, a link back and no download", async () => {
+    const page = await browser.ctx.newPage();
+    try {
+      const downloads: string[] = [];
+      page.on("download", (d) => downloads.push(d.suggestedFilename()));
+      // As if followed from a kommun page: the link back leads there.
+      await page.goto(`${browser.site.origin}/diagram/png/?id=kommun-0180-finns-inte`, { referer: `${browser.site.origin}/kommun/0180/` });
+      const status = page.locator("#png-status");
+      await expect.poll(() => status.textContent()).toContain("Det finns inget diagram med namnet ”kommun-0180-finns-inte”");
+      const back = page.locator("#png-back");
+      expect(await back.isVisible()).toBe(true);
+      expect(await back.getAttribute("href")).toBe("/kommun/0180/");
+      expect(await page.locator("#png-result").isVisible()).toBe(false);
+      expect(await page.locator("[data-nojs]").isVisible(), "the no-JavaScript text is hidden when the script runs").toBe(false);
+
+      await page.goto(`${browser.site.origin}/diagram/png/?id=${encodeURIComponent("../index")}`);
+      await expect.poll(() => status.textContent()).toContain("”../index” är inte namnet på ett diagram");
+      expect(await page.locator("#png-back").getAttribute("href")).toBe("/");
+      expect(downloads).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("without JavaScript the page says the PNG needs it and points to the SVG file", async () => {
+    const noJs = await guardedContext(browser.site, { javaScriptEnabled: false });
+    try {
+      const page = await noJs.newPage();
+      await page.goto(`${browser.site.origin}/diagram/png/?id=kommun-0180-ohalsotal`);
+      const text = (await page.locator("[data-nojs]").textContent())!.replace(/\s+/g, " ");
+      expect(await page.locator("[data-nojs]").isVisible()).toBe(true);
+      expect(text).toContain("PNG-bilden ritas i webbläsaren och behöver JavaScript");
+      expect(text).toContain("Ladda ner diagrammet som bild (SVG)");
+      expect(await page.locator("#png-result").isVisible()).toBe(false);
+    } finally {
+      await noJs.context.close();
     }
   });
 

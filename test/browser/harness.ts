@@ -158,7 +158,7 @@ const PREFERRED_PAGES: Partial<Record<PageType, string>> = {
   "forbund-year": "/forbund/blekinge/2015/",
   year: "/ar/2015/",
 };
-const EVERY_PAGE_TYPE: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed"];
+const EVERY_PAGE_TYPE: PageType[] = ["start", "forbund", "forbund-year", "year", "kommun", "compare", "data", "metod", "forbund-index", "kommun-index", "year-index", "search", "participants", "history", "analysis", "embed", "chart-png"];
 
 /** One page of every page type; a missing type fails (requireTypicalPage). Shared by the axe and phone tests. */
 export function pageOfEveryType(): Array<{ type: string; url: string }> {

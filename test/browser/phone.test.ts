@@ -21,6 +21,8 @@ const urls: Array<{ type: string; url: string }> = [
   // The compare page drawn in the browser, two measures, a förbund among the areas.
   { type: "compare (two measures, drawn from the URL)", url: "/jamfor/?indikator=ohalsotal,sjukpenningtal&omraden=finsam-malmo,1280,00" },
   { type: "forbund (with Bilaga 2 tables)", url: "/forbund/kalmar-lan/" },
+  // The PNG page with a 1 360 px canvas drawn: shown at the page's width.
+  { type: "chart-png (a chart drawn)", url: "/diagram/png/?id=kommun-0180-ohalsotal" },
 ];
 
 // The axe script is inline, which the site's CSP forbids; this context bypasses CSP (a11y-csp.test.ts checks the CSP).

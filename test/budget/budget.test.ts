@@ -32,6 +32,13 @@ describe("size budgets (gzip -9)", () => {
     expect(over).toEqual([]);
   });
 
+  it(`the one page that draws a chart's PNG (/diagram/png/) has JavaScript, at most ${kb(BUDGET.chartPngJs)}`, () => {
+    const png = weights.filter((w) => w.page.type === "chart-png");
+    expect(png.map((w) => w.page.url)).toEqual(["/diagram/png/"]);
+    expect(png[0]!.js, "the drawing script").toBeGreaterThan(0);
+    expect(png[0]!.js).toBeLessThanOrEqual(BUDGET.chartPngJs);
+  });
+
   it(`no page weighs more than ${kb(BUDGET.pageTotal)} on first load`, () => {
     const over = weights.filter((w) => w.total > BUDGET.pageTotal).map((w) => `${w.page.url}: ${kb(w.total)} (html ${kb(w.gzip.html)}, css ${kb(w.gzip.css)}, js ${kb(w.gzip.js)}, img ${kb(w.gzip.image)}, data ${kb(w.gzip.data)})`);
     const heaviest = [...weights].sort((a, b) => b.total - a.total)[0];

@@ -5,10 +5,12 @@
  * pixels, and the same SVG gives the same bytes.
  *
  * Runs after `astro build` has written dist/ (astro.config.mjs): every
- * /diagram/<id>.svg becomes /diagram/<id>.png at 2× and every sharing image
- * /delning/**.svg becomes a .png at 1×. Working from dist/ keeps this generic:
- * any chart the catalogue gives an SVG gets its PNG too. resvg writes the PNG
- * (no time stamp or other varying chunk).
+ * link-preview image /delning/**.svg (site/og.ts) gets a .png beside it, at
+ * its own size, because the sites that show link previews run no JavaScript.
+ * Chart PNGs are not made here: the reader's browser draws one from the
+ * chart's SVG when asked (/diagram/png/, scripts/chart-png.ts), which keeps
+ * about 2 800 images and four minutes out of every build. resvg writes the
+ * PNG with no time stamp or other varying chunk.
  */
 import { renderAsync } from "@resvg/resvg-js";
 import { createHash } from "node:crypto";
@@ -16,7 +18,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { CHART_PNG_ZOOM } from "./png-zoom";
 
 const require = createRequire(import.meta.url);
 
@@ -24,11 +25,8 @@ const require = createRequire(import.meta.url);
 export const FONT_FILES: readonly string[] = ["dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"].map((f) => require.resolve(f));
 export const FONT_FAMILY = "DejaVu Sans";
 
-/** Which SVG files in dist/ get a PNG beside them, and at what zoom. */
-export const PNG_SOURCES: ReadonlyArray<{ dir: string; zoom: number }> = [
-  { dir: "diagram", zoom: CHART_PNG_ZOOM },
-  { dir: "delning", zoom: 1 },
-];
+/** The folder of dist/ whose SVG files get a PNG beside them: the link-preview images. */
+export const PNG_SOURCE_DIR = "delning";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -49,23 +47,23 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width, height };
 }
 
-/** The rasterizer's settings: only our two font files, DejaVu Sans for every family name, white under everything. */
-function options(zoom: number) {
+/** The rasterizer's settings: only our two font files, DejaVu Sans for every family name, the SVG's own size, white under everything. */
+function options() {
   return {
     font: { loadSystemFonts: false, fontFiles: [...FONT_FILES], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-    fitTo: { mode: "zoom" as const, value: zoom },
+    fitTo: { mode: "original" as const },
     background: "#ffffff",
     logLevel: "off" as const,
   };
 }
 
 /**
- * One SVG as PNG bytes, zoom times its declared size. resvg draws off the
- * main thread (libuv's pool), so several calls in flight use several cores.
+ * One SVG as PNG bytes, at its declared size. resvg draws off the main
+ * thread (libuv's pool), so several calls in flight use several cores.
  */
-export async function svgToPng(svg: string, zoom = 1): Promise<Buffer> {
+export async function svgToPng(svg: string): Promise<Buffer> {
   svgSize(svg);
-  return (await renderAsync(svg, options(zoom))).asPng();
+  return (await renderAsync(svg, options())).asPng();
 }
 
 /** Every SVG file under dir (recursively), sorted so the work is the same on every run. */
@@ -84,7 +82,7 @@ function svgFiles(dir: string): string[] {
 
 /**
  * Drawn PNGs kept between builds, named by the hash of everything that
- * decides their bytes (the SVG, the drawing settings with the zoom, resvg's
+ * decides their bytes (the SVG, the drawing settings, resvg's
  * version and the fonts' bytes), so a rebuild draws only what changed.
  * `.astro/` is not committed. FINSAM_PNG_CACHE=off draws everything afresh
  * (the reproducible-build test does, so it compares a fresh drawing with a
@@ -93,24 +91,24 @@ function svgFiles(dir: string): string[] {
 export const PNG_CACHE_DIR = join(process.cwd(), ".astro", "png-cache");
 
 let cacheSalt: string | undefined;
-function cacheKey(svg: string, zoom: number): string {
+function cacheKey(svg: string): string {
   cacheSalt ??= (() => {
     const h = createHash("sha256").update(`resvg ${(require("@resvg/resvg-js/package.json") as { version: string }).version}\n`);
     for (const f of FONT_FILES) h.update(readFileSync(f));
     return h.digest("hex");
   })();
   // The drawing settings are part of the key (without the fonts' paths, which differ between machines), so changing them never serves an old drawing.
-  const { font, ...rest } = options(zoom);
+  const { font, ...rest } = options();
   const settings = JSON.stringify({ ...rest, font: { ...font, fontFiles: font.fontFiles.length } });
   return createHash("sha256").update(`${cacheSalt}\n${settings}\n${svg}`).digest("hex");
 }
 
 /** The PNG for an SVG from the cache folder, or drawn and then kept there (written whole or not at all). */
-export async function cachedPng(svg: string, zoom: number, cacheDir: string | null): Promise<{ png: Buffer; drawn: boolean }> {
-  if (!cacheDir) return { png: await svgToPng(svg, zoom), drawn: true };
-  const file = join(cacheDir, `${cacheKey(svg, zoom)}.png`);
+export async function cachedPng(svg: string, cacheDir: string | null): Promise<{ png: Buffer; drawn: boolean }> {
+  if (!cacheDir) return { png: await svgToPng(svg), drawn: true };
+  const file = join(cacheDir, `${cacheKey(svg)}.png`);
   if (existsSync(file)) return { png: readFileSync(file), drawn: false };
-  const png = await svgToPng(svg, zoom);
+  const png = await svgToPng(svg);
   mkdirSync(cacheDir, { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, png);
@@ -119,22 +117,22 @@ export async function cachedPng(svg: string, zoom: number, cacheDir: string | nu
 }
 
 /**
- * Writes a PNG beside every SVG of PNG_SOURCES in a built site. Returns how
+ * Writes a PNG beside every SVG under PNG_SOURCE_DIR in a built site. Returns how
  * many, how many had to be drawn (not in the cache), the wall time and the
  * process's CPU time (all threads, so it does not depend on how busy the machine is).
  */
 export async function writeDistPngs(distDir: string, cacheDir: string | null = process.env.FINSAM_PNG_CACHE === "off" ? null : PNG_CACHE_DIR): Promise<{ count: number; drawn: number; ms: number; cpuMs: number }> {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const files = PNG_SOURCES.flatMap(({ dir, zoom }) => svgFiles(join(distDir, dir)).map((file) => ({ file, zoom })));
+  const files = svgFiles(join(distDir, PNG_SOURCE_DIR));
   let drawn = 0;
   let next = 0;
   // As many in flight as the machine has cores (at most 4, libuv's pool): resvg draws off the main thread.
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, async () => {
       while (next < files.length) {
-        const { file, zoom } = files[next++]!;
-        const out = await cachedPng(readFileSync(file, "utf8"), zoom, cacheDir);
+        const file = files[next++]!;
+        const out = await cachedPng(readFileSync(file, "utf8"), cacheDir);
         if (out.drawn) drawn++;
         writeFileSync(file.replace(/\.svg$/, ".png"), out.png);
       }

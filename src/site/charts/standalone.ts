@@ -48,7 +48,7 @@ export function xmlAmpersands(markup: string): string {
   return markup.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, "&amp;");
 }
 
-/** Line lengths in characters, short enough for DejaVu Sans (the PNG's font, wider than most system fonts) to stay inside 680 px. */
+/** Line lengths in characters, short enough for a wide font such as DejaVu Sans (common on Linux, wider than most system fonts) to stay inside 680 px. */
 const TITLE_CHARS = 62;
 const SOURCE_CHARS = 98;
 /** Legend rows: a 28 px line sample, the name at 12 px (about 7.5 px a character in DejaVu Sans), a gap. */
