@@ -11,23 +11,11 @@ import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
 import { FINSAM_KPIS } from "./fetch/kolada";
 import { readRegularFile } from "./files";
-import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, ASSESSMENT_LEVELS, type AssessmentLevel } from "./import/kolada-live-assessments";
+import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, ASSESSMENT_LEVELS, type AssessmentValue } from "./import/kolada-live-assessments";
 import { LIVE_META_COLUMNS } from "./import/kolada-live";
 import { checkSeal, LIVE_SNAPSHOT_SOURCE } from "./load";
-import { sexEnum, type Provenance, type Sex } from "./schema";
+import { sexEnum, type Provenance } from "./schema";
 import { assertUniqueKey, validateRows } from "./validate";
-
-export interface AssessmentRow {
-  kpi: string;
-  level: AssessmentLevel;
-  code: string;
-  year: number;
-  sex: Sex;
-  value: number | null;
-  status: "published" | "not_published";
-  note: string;
-  source_file: string;
-}
 
 /** What Kolada's metadata says about one Finsam KPI (kpi-metadata.csv). */
 export interface AssessmentKpi {
@@ -39,7 +27,7 @@ export interface AssessmentKpi {
 }
 
 export interface AssessmentSnapshot {
-  rows: AssessmentRow[];
+  rows: AssessmentValue[];
   kpis: AssessmentKpi[];
   provenance: Provenance;
 }
@@ -108,5 +96,5 @@ export function loadAssessments(snapshotDir: string, live: Provenance | undefine
     if (known && !known.has(r.code)) throw new DataInputError({ ...at, column: "code", value: r.code }, `unknown ${r.level} code`);
     if (r.level === "riket" && r.code !== "00") throw new DataInputError({ ...at, column: "code", value: r.code }, "riket has code 00");
   }
-  return { rows: values.rows.map(({ row: _r, ...x }) => x as AssessmentRow), kpis: kpis.sort((a, b) => a.kpi.localeCompare(b.kpi)), provenance: live };
+  return { rows: values.rows.map(({ row: _r, ...x }) => x as AssessmentValue), kpis: kpis.sort((a, b) => a.kpi.localeCompare(b.kpi)), provenance: live };
 }

@@ -20,7 +20,6 @@
  * Writes data/snapshot/kolada-live/: values/<kpi>.csv, deltagarbedomning.csv,
  * kpi-metadata.csv, sources.csv, provenance.json.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FileTree } from "../atomic";
@@ -28,7 +27,7 @@ import { decodeUtf8, formatCsv, parseCsv } from "../csv";
 import { DataInputError } from "../errors";
 import { boundsProblem, FIRST_YEAR, INDICATOR_BY_KPI, LAST_YEAR } from "../indicators";
 import { FINSAM_KPIS, KOLADA_DIR, KOLADA_RIKET, koladaKpiSchema, koladaValueSchema, type KoladaKpi, type KoladaValueRow } from "../fetch/kolada";
-import { MANIFEST_FILE, manifestSchema, type Manifest } from "../fetch/provenance";
+import { MANIFEST_FILE } from "../fetch/provenance";
 import { RIKET_CODE, SNAPSHOT_COLUMNS, indicatorValueSchema, type AreaLevel, type IndicatorValue, type Kommun, type Provenance, type Sex } from "../schema";
 import { validateRows } from "../validate";
 import { firstMissingLiveKommunRow, liveTotalsOutsideParts, missingLiveRowProblem } from "../live-values";
@@ -36,8 +35,8 @@ import { checkTotals } from "../derive/check-totals";
 import { population16to64 } from "../derive/population";
 import { populationWeights, weightFor } from "../derive/weights";
 import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, assessmentUnits, readOuRows, routeAssessments, type AssessmentValue, type RawAssessmentRow } from "./kolada-live-assessments";
+import { readFetchedFolder, sha256 as sha, type FetchedFolder } from "./fetched";
 import { sealProvenance } from "./seal";
-import { readSourceJson } from "./source-files";
 
 export const LIVE_SOURCE = "kolada-live";
 export const LIVE_VALUE_COLUMNS = [...SNAPSHOT_COLUMNS.indicatorValue, "source_file"] as const;
@@ -50,10 +49,6 @@ export const LIVE_META_COLUMNS = ["kpi", "title", "description", "publisher", "k
  */
 export type LiveValue = Omit<IndicatorValue, "status"> & { status: "published" | "not_published" | "source_defect"; source_file: string };
 
-interface Fetched {
-  manifest: Manifest;
-  bytes: Map<string, Buffer>;
-}
 
 export function importKoladaLive(from: string, snapshotDir: string): { files: FileTree; values: LiveValue[]; assessments: AssessmentValue[] } {
   const fetched = readFetched(from);
@@ -133,35 +128,21 @@ export function importKoladaLive(from: string, snapshotDir: string): { files: Fi
   return { files: sealProvenance(LIVE_SOURCE, files), values: kept, assessments };
 }
 
-function readFetched(from: string): Fetched {
-  const manifestName = `${KOLADA_DIR}/${MANIFEST_FILE}`;
-  const { json } = readSourceJson(from, manifestName);
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DataInputError({ file: manifestName, column: issue.path.join(".") }, issue.message);
-  }
-  const bytes = new Map<string, Buffer>();
-  for (const f of parsed.data.files) {
-    const name = `${KOLADA_DIR}/${f.path}`;
-    const path = join(from, name);
-    if (!existsSync(path)) throw new DataInputError({ file: name }, "listed in manifest.json but missing");
-    const b = readFileSync(path);
-    if (sha(b) !== f.sha256) throw new DataInputError({ file: name, column: "sha256", value: sha(b) }, `differs from manifest.json (${f.sha256}): the file changed after it was fetched`);
-    bytes.set(f.path, b);
-  }
-  if (parsed.data.since !== null) {
+function readFetched(from: string): FetchedFolder {
+  const fetched = readFetchedFolder(from, KOLADA_DIR);
+  const since = fetched.manifest.since;
+  if (since !== null) {
     // A from_date fetch holds only the values changed since then; merging it alone would drop every other live value.
-    throw new DataInputError({ file: manifestName, column: "since", value: parsed.data.since }, "an incremental fetch (--since) cannot be imported; fetch everything (npm run fetch without --since) and import that");
+    throw new DataInputError({ file: `${KOLADA_DIR}/${MANIFEST_FILE}`, column: "since", value: since }, "an incremental fetch (--since) cannot be imported; fetch everything (npm run fetch without --since) and import that");
   }
-  return { manifest: parsed.data, bytes };
+  return fetched;
 }
 
-function pagesUnder(fetched: Fetched, prefix: string): Array<{ path: string; values: unknown[] }> {
+function pagesUnder(fetched: FetchedFolder, prefix: string): Array<{ path: string; values: unknown[] }> {
   return fetched.manifest.files.filter((f) => f.path.startsWith(prefix)).map((f) => ({ path: f.path, values: pageValues(fetched, f.path) }));
 }
 
-function pageValues(fetched: Fetched, path: string): unknown[] {
+function pageValues(fetched: FetchedFolder, path: string): unknown[] {
   const name = `${KOLADA_DIR}/${path}`;
   let body: unknown;
   try {
@@ -205,7 +186,7 @@ function areaOf(id: string, areas: AreaCodes): { level: AreaLevel; code: string 
   return null;
 }
 
-function readLiveValues(fetched: Fetched, areas: AreaCodes): { values: LiveValue[]; deleted: number; groups: number; finsam: RawAssessmentRow[] } {
+function readLiveValues(fetched: FetchedFolder, areas: AreaCodes): { values: LiveValue[]; deleted: number; groups: number; finsam: RawAssessmentRow[] } {
   const out = new Map<string, LiveValue>();
   const finsam: RawAssessmentRow[] = [];
   let deleted = 0;
@@ -331,7 +312,7 @@ function readArchive(snapshotDir: string, kpi: string): IndicatorValue[] {
   return validateRows(indicatorValueSchema, parseCsv(readFileSync(path, "utf8"), file)).map(({ row: _r, ...v }) => v);
 }
 
-function readLiveMeta(fetched: Fetched): KoladaKpi[] {
+function readLiveMeta(fetched: FetchedFolder): KoladaKpi[] {
   const meta: KoladaKpi[] = [];
   for (const f of fetched.manifest.files.filter((f) => f.path.startsWith("meta/kpi-"))) {
     pageValues(fetched, f.path).forEach((element, i) => meta.push(checked(koladaKpiSchema, element, `${KOLADA_DIR}/${f.path}`, i)));
@@ -411,7 +392,6 @@ function yearSpan(rows: readonly { year: number }[]): string {
   return lo === hi ? String(lo) : `${lo}–${hi}`;
 }
 
-const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const LEVEL_ORDER: Record<AreaLevel, number> = { riket: 0, lan: 1, kommun: 2 };
 const SEX_ORDER: Record<Sex, number> = { T: 0, K: 1, M: 2 };
 function compareValues(a: LiveValue, b: LiveValue): number {
