@@ -7,15 +7,13 @@
  */
 import { join, relative } from "node:path";
 import { z } from "zod";
-import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
 import { FINSAM_KPIS } from "./fetch/kolada";
-import { readRegularFile } from "./files";
 import { ASSESSMENT_COLUMNS, ASSESSMENT_FILE, ASSESSMENT_LEVELS, type AssessmentValue } from "./import/kolada-live-assessments";
 import { LIVE_META_COLUMNS } from "./import/kolada-live";
-import { checkSeal, LIVE_SNAPSHOT_SOURCE } from "./load";
+import { LIVE_SNAPSHOT_SOURCE, sealedBytes, sealedCsv } from "./load";
 import { sexEnum, type Provenance } from "./schema";
-import { assertUniqueKey, validateRows } from "./validate";
+import { assertUniqueKey } from "./validate";
 
 /** What Kolada's metadata says about one Finsam KPI (kpi-metadata.csv). */
 export interface AssessmentKpi {
@@ -62,17 +60,12 @@ const rowSchema = z
 export function loadAssessments(snapshotDir: string, live: Provenance | undefined, areas: { kommuner: ReadonlySet<string>; lan: ReadonlySet<string> }): AssessmentSnapshot | null {
   const entry = live?.files.find((f) => f.path === ASSESSMENT_FILE);
   if (!live || !entry) return null;
-  const rel = (p: string) => relative(process.cwd(), join(snapshotDir, LIVE_SNAPSHOT_SOURCE, p)) || p;
-  const provenanceFile = rel("provenance.json");
+  const rel = (p: string) => relative(process.cwd(), join(snapshotDir, p)) || p;
+  // The same sealed reading as loadSnapshot's: listed in provenance.json, same sha256, columns, schema, row count.
   const read = <S extends z.ZodType>(name: string, schema: S, columns: readonly string[]) => {
-    const file = rel(name);
+    const path = `${LIVE_SNAPSHOT_SOURCE}/${name}`;
     const sealed = live.files.find((f) => f.path === name);
-    if (!sealed) throw new DataInputError({ file }, `not listed in ${provenanceFile}: a snapshot file must come from the importer`);
-    const bytes = readRegularFile(join(snapshotDir, LIVE_SNAPSHOT_SOURCE), name, file, "snapshot file missing: re-import kolada-live");
-    checkSeal(bytes, sealed, file, provenanceFile, LIVE_SNAPSHOT_SOURCE);
-    const table = parseCsv(decodeUtf8(bytes, file), file);
-    requireColumns(table, columns);
-    return { file, rows: validateRows(schema, table) };
+    return sealedCsv(sealedBytes(snapshotDir, path, sealed, rel), sealed!, rel(path), schema, columns);
   };
   const meta = read("kpi-metadata.csv", metaSchema, LIVE_META_COLUMNS);
   const kpis: AssessmentKpi[] = [];

@@ -85,24 +85,14 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
   const seen = new Set<string>();
   /** A snapshot file's bytes, after proving they are what the importer wrote (provenance sha256). */
   const readSealed = (path: string): { bytes: Buffer; entry: Provenance["files"][number] } => {
-    const file = rel(path);
-    const recorded = sealed.get(path);
-    const source = path.split("/")[0]!;
-    if (!recorded) throw new DataInputError({ file }, `not listed in ${rel(`${source}/provenance.json`)}: a snapshot file must come from the importer`);
-    const bytes = readRegularFile(dir, path, file, "snapshot file missing: run the importer (npm run import -- --from …)");
-    checkSeal(bytes, recorded, file, rel(`${source}/provenance.json`), source);
+    const entry = sealed.get(path);
+    const bytes = sealedBytes(dir, path, entry, rel);
     seen.add(path);
-    return { bytes, entry: recorded };
+    return { bytes, entry: entry! };
   };
   const read = <S extends z.ZodType>(path: string, schema: S, columns: readonly string[]) => {
     const { bytes, entry } = readSealed(path);
-    const file = rel(path);
-    const table = parseCsv(decodeUtf8(bytes, file), file);
-    requireColumns(table, columns);
-    const rows = validateRows(schema, table);
-    if (entry.rows !== undefined && rows.length !== entry.rows)
-      throw new DataInputError({ file, row: rows.length + 1 }, `${rows.length} data rows, but provenance.json records ${entry.rows}`);
-    return { file, rows };
+    return sealedCsv(bytes, entry, rel(path), schema, columns);
   };
 
   const kommuner = read("areas/kommuner.csv", kommunSchema, SNAPSHOT_COLUMNS.kommun);
@@ -302,6 +292,30 @@ export function loadSourceProvenance(dir: string, source: string, rel: (p: strin
   for (const [i, f] of parsed.data.files.entries())
     if (!f.sha256) throw new DataInputError({ file, column: `files.${i}.sha256` }, `no sha256 recorded for ${f.path}: re-import this source (npm run import -- --from … --only ${source})`);
   return parsed.data;
+}
+
+/**
+ * A snapshot file's bytes (`path` under the snapshot folder, e.g.
+ * "kolada-live/kpi-metadata.csv"), after proving they are what the importer
+ * wrote: listed in its source's provenance.json (`entry`) with that sha256.
+ */
+export function sealedBytes(dir: string, path: string, entry: Provenance["files"][number] | undefined, rel: (p: string) => string): Buffer {
+  const file = rel(path);
+  const source = path.split("/")[0]!;
+  if (!entry) throw new DataInputError({ file }, `not listed in ${rel(`${source}/provenance.json`)}: a snapshot file must come from the importer`);
+  const bytes = readRegularFile(dir, path, file, "snapshot file missing: run the importer (npm run import -- --from …)");
+  checkSeal(bytes, entry, file, rel(`${source}/provenance.json`), source);
+  return bytes;
+}
+
+/** A sealed snapshot CSV parsed, checked for its columns, validated row by row, and counted against provenance.json. */
+export function sealedCsv<S extends z.ZodType>(bytes: Buffer, entry: Provenance["files"][number], file: string, schema: S, columns: readonly string[]): { file: string; rows: Array<z.output<S> & { row: number }> } {
+  const table = parseCsv(decodeUtf8(bytes, file), file);
+  requireColumns(table, columns);
+  const rows = validateRows(schema, table);
+  if (entry.rows !== undefined && rows.length !== entry.rows)
+    throw new DataInputError({ file, row: rows.length + 1 }, `${rows.length} data rows, but provenance.json records ${entry.rows}`);
+  return { file, rows };
 }
 
 function sealedFiles(provenance: Map<string, Provenance>): Map<string, Provenance["files"][number]> {
