@@ -42,12 +42,35 @@ export const MAX_FIELD_CHARS = 10_000;
 
 /** RFC 4180 CSV with a comma separator and a header row. */
 export function parseCsv(text: string, file: string, expectedColumns: readonly string[] = []): CsvTable {
+  const { columns, records } = parseCsvRecords(text, file, expectedColumns);
+  const rows: CsvRow[] = new Array(records.length);
+  for (let r = 0; r < records.length; r++) {
+    const { line, fields } = records[r]!;
+    const values: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) values[columns[i]!] = fields[i]!;
+    rows[r] = { row: line, values };
+  }
+  return { file, columns, rows };
+}
+
+/** A CSV record: its fields and the 1-based line it started on. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * parseCsv's checks and rows, as field arrays in the header's column order
+ * (no object per row): for the snapshot's large value files. parseCsv is
+ * built on this, so both throw the same errors.
+ */
+export function parseCsvRecords(text: string, file: string, expectedColumns: readonly string[] = []): { file: string; columns: string[]; records: CsvRecord[] } {
   if (text.trim() === "") throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `the file is empty (expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""})`);
   const first = text.trimStart()[0];
   if (first === "{" || first === "[")
     throw new DataInputError({ file, row: 1, column: expectedColumns[0] }, `this is JSON, not CSV (it starts with "${first}"); expected a header row${expectedColumns.length ? ": " + expectedColumns.join(",") : ""}`);
-  const records = splitRecords(text, file);
-  const header = records[0]!;
+  const all = splitRecords(text, file);
+  const header = all[0]!;
   const columns = header.fields.map((c) => c.trim());
   const seen = new Set<string>();
   columns.forEach((column) => {
@@ -55,26 +78,26 @@ export function parseCsv(text: string, file: string, expectedColumns: readonly s
     if (seen.has(column)) throw new DataInputError({ file, row: 1, column }, "the header names this column twice");
     seen.add(column);
   });
-  const rows: CsvRow[] = [];
-  for (const record of records.slice(1)) {
-    if (record.fields.length === 1 && record.fields[0] === "") continue; // blank line
-    if (record.fields.length !== columns.length) {
+  const records: CsvRecord[] = [];
+  for (let r = 1; r < all.length; r++) {
+    const record = all[r]!;
+    const fields = record.fields;
+    if (fields.length === 1 && fields[0] === "") continue; // blank line
+    if (fields.length !== columns.length) {
       throw new DataInputError(
-        { file, row: record.line, column: columns[Math.min(record.fields.length, columns.length) - 1], value: record.fields.join(",") },
-        `expected ${columns.length} fields as in the header, found ${record.fields.length}`,
+        { file, row: record.line, column: columns[Math.min(fields.length, columns.length) - 1], value: fields.join(",") },
+        `expected ${columns.length} fields as in the header, found ${fields.length}`,
       );
     }
-    const values: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      const value = record.fields[i]!;
+    for (let i = 0; i < fields.length; i++) {
+      const value = fields[i]!;
       if (value.length > MAX_FIELD_CHARS)
-        throw new DataInputError({ file, row: record.line, column, value }, `a field of ${value.length} characters; at most ${MAX_FIELD_CHARS} are accepted`);
-      values[column] = value;
-    });
-    rows.push({ row: record.line, values });
+        throw new DataInputError({ file, row: record.line, column: columns[i], value }, `a field of ${value.length} characters; at most ${MAX_FIELD_CHARS} are accepted`);
+    }
+    records.push(record);
   }
-  if (rows.length === 0) throw new DataInputError({ file, row: 2, column: columns[0] }, "the file has a header but no data rows");
-  return { file, columns, rows };
+  if (records.length === 0) throw new DataInputError({ file, row: 2, column: columns[0] }, "the file has a header but no data rows");
+  return { file, columns, records };
 }
 
 /** Require exactly these columns (order free); name the first missing or unexpected one. */
@@ -93,20 +116,76 @@ export function requireColumns(table: CsvTable, expected: readonly string[]): vo
   }
 }
 
-interface RawRecord {
-  line: number;
-  fields: string[];
+/**
+ * Split the text into records. Most lines of the snapshot hold no quote and
+ * no carriage return: such a line is cut at its commas with indexOf and
+ * slice, rather than built up a character at a time. A record with a quote or
+ * a bare CR anywhere in it goes through the full RFC 4180 reader
+ * (quotedRecord), from the record's start, so both give the same fields and
+ * line numbers.
+ */
+function splitRecords(text: string, file: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const end = text.length;
+  // The next quote and CR at or after pos (end when none): found once, not per line.
+  let quote = -1;
+  let cr = -1;
+  let pos = 0;
+  let line = 1;
+  while (pos < end) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = end;
+    if (quote < pos) quote = indexOrEnd(text, '"', pos);
+    if (cr < pos) cr = indexOrEnd(text, "\r", pos);
+    // A CR right before the LF is a CRLF line end; any other CR ends a record of its own.
+    const lineEnd = cr === nl - 1 ? nl - 1 : nl;
+    if (quote >= nl && (cr >= nl || cr === lineEnd)) {
+      records.push({ line, fields: splitLine(text, pos, lineEnd) });
+      pos = nl + 1;
+      line++;
+      continue;
+    }
+    const record = quotedRecord(text, pos, line, file);
+    if (record.fields) records.push({ line, fields: record.fields });
+    pos = record.next;
+    line = record.line;
+  }
+  return records;
 }
 
-function splitRecords(text: string, file: string): RawRecord[] {
-  const records: RawRecord[] = [];
-  let fields: string[] = [];
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const i = text.indexOf(ch, from);
+  return i < 0 ? text.length : i;
+}
+
+/** The comma-separated fields of text[start, end), which holds no quote and no line break. */
+function splitLine(text: string, start: number, end: number): string[] {
+  const fields: string[] = [];
+  let from = start;
+  for (;;) {
+    const comma = text.indexOf(",", from);
+    if (comma < 0 || comma >= end) {
+      fields.push(text.slice(from, end));
+      return fields;
+    }
+    fields.push(text.slice(from, comma));
+    from = comma + 1;
+  }
+}
+
+/**
+ * One record read character by character from `start` (RFC 4180: quoted
+ * fields may hold commas, doubled quotes and line breaks). Returns its fields
+ * (null for a last record that holds nothing, as at the end of the text), the
+ * position after its line end, and the line number after it.
+ */
+function quotedRecord(text: string, start: number, startLine: number, file: string): { fields: string[] | null; next: number; line: number } {
+  const fields: string[] = [];
   let field = "";
-  let line = 1;
-  let recordLine = 1;
+  let line = startLine;
   let inQuotes = false;
   let quotedFieldStart = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text[i]!;
     if (inQuotes) {
       if (ch === '"') {
@@ -129,21 +208,14 @@ function splitRecords(text: string, file: string): RawRecord[] {
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = "";
-      line++;
-      recordLine = line;
+      return { fields, next: i + 1, line: line + 1 };
     } else {
       field += ch;
     }
   }
   if (inQuotes) throw new DataInputError({ file, row: quotedFieldStart, column: `field ${fields.length + 1}` }, "a quoted field is never closed");
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records;
+  if (field !== "" || fields.length > 0) fields.push(field);
+  return { fields: fields.length ? fields : null, next: text.length, line };
 }
 
 /** Serialize rows as CSV: comma, LF, quotes only where needed. Deterministic. */
