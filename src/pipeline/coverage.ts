@@ -91,11 +91,20 @@ export function firstMissingKommunValue(
 ): { code: string; year: number; sex: Sex; reason: string } | null {
   const coverage = spec.years[kpi];
   if (!coverage) return null;
-  const have = new Set(values.filter((v) => v.level === "kommun").map((v) => `${v.code}|${v.year}|${v.sex}`));
+  // Per kommun, its years and sexes as numbers (year * 3 + sex): no string per value.
+  const have = new Map<string, Set<number>>();
+  for (const v of values) {
+    if (v.level !== "kommun") continue;
+    let years = have.get(v.code);
+    if (!years) have.set(v.code, (years = new Set()));
+    years.add(v.year * 3 + SEX_NUMBER[v.sex]);
+  }
   for (const [sex, range] of Object.entries(coverage) as Array<[Sex, readonly [number, number]]>)
     for (let year = range[0]; year <= range[1]; year++)
       for (const code of spec.kommuner ?? kommunCodes)
-        if (!have.has(`${code}|${year}|${sex}`) && !spec.gaps.has(`${kpi}|${code}|${year}|${sex}`))
+        if (!have.get(code)?.has(year * 3 + SEX_NUMBER[sex]) && !spec.gaps.has(`${kpi}|${code}|${year}|${sex}`))
           return { code, year, sex, reason: `the source covers every kommun ${range[0]}–${range[1]} (sex ${sex}), but this kommun has no value for ${year}` };
   return null;
 }
+
+const SEX_NUMBER: Record<Sex, number> = { T: 0, K: 1, M: 2 };

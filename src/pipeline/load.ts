@@ -9,7 +9,8 @@ import { join, relative } from "node:path";
 import type { Topology } from "topojson-specification";
 import { decodeUtf8, parseCsv, requireColumns } from "./csv";
 import { DataInputError } from "./errors";
-import { firstMissingKommunValue, KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "./coverage";
+import { KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "./coverage";
+import { checkValueFile, readValueFile, valueCellCache } from "./load-values";
 import { parseJson, readRegularFile } from "./files";
 import { boundsProblem, INDICATORS, totalOutsidePartsReason, type IndicatorInfo } from "./indicators";
 import {
@@ -107,26 +108,17 @@ export function loadSnapshot(dir: string, catalog: readonly IndicatorInfo[] = IN
   const meta = read("kolada/indicators.csv", indicatorMetaSchema, SNAPSHOT_COLUMNS.indicatorMeta);
   const indicatorMeta = new Map(meta.rows.map(({ row: _r, ...m }) => [m.kpi, m]));
   const values = new Map<string, IndicatorValue[]>();
-  const strings = new Map<string, string>();
-  const shared = <T extends string>(s: T): T => {
-    const known = strings.get(s);
-    if (known !== undefined) return known as T;
-    strings.set(s, s);
-    return s;
-  };
+  // Parsed cells shared by all value files: one string per distinct code, level, status and note rather than
+  // one per cell (at 100 KPIs these rows are most of the heap).
+  const cells = valueCellCache();
+  const kommunList = kommuner.rows.map((k) => k.kommunkod);
   for (const info of catalog) {
     if (!indicatorMeta.has(info.kpi)) throw new DataInputError({ file: meta.file, column: "kpi", value: info.kpi }, "indicator has no metadata row");
-    const v = read(`kolada/values/${info.kpi.toLowerCase()}.csv`, indicatorValueSchema, SNAPSHOT_COLUMNS.indicatorValue);
-    for (const r of v.rows) {
-      if (r.kpi !== info.kpi) throw new DataInputError({ file: v.file, row: r.row, column: "kpi", value: r.kpi }, `expected ${info.kpi} in this file`);
-      const known = r.level === "kommun" ? kommunCodes : r.level === "lan" ? lanCodes : null;
-      if (known && !known.has(r.code)) throw new DataInputError({ file: v.file, row: r.row, column: "code", value: r.code }, `unknown ${r.level} code`);
-    }
-    assertUniqueKey(v.rows, ["level", "code", "year", "sex"], v.file);
-    checkValues(info, v.rows, v.file, kommuner.rows.map((k) => k.kommunkod), coverage);
-    // A literal, not a rest copy ({ row, ...x }), which V8 makes several times larger, and one string per distinct
-    // code, level, status and note rather than one per cell: at 100 KPIs these rows are most of the heap.
-    values.set(info.kpi, v.rows.map((r) => ({ kpi: info.kpi, level: shared(r.level), code: shared(r.code), year: r.year, sex: r.sex, value: r.value, status: shared(r.status), note: r.note === "" ? "" : shared(r.note) })));
+    const path = `kolada/values/${info.kpi.toLowerCase()}.csv`;
+    const { bytes, entry } = readSealed(path);
+    const v = readValueFile(bytes, entry, rel(path), info, cells);
+    checkValueFile(info, v, kommunCodes, lanCodes, kommunList, coverage);
+    values.set(info.kpi, v.rows);
   }
   if (provenance.has(LIVE_SNAPSHOT_SOURCE)) mergeLiveValues(values, provenance.get(LIVE_SNAPSHOT_SOURCE)!, read, kommunCodes, lanCodes, catalog);
   for (const fill of FILL_SNAPSHOT_SOURCES) if (provenance.has(fill.source)) fillMissingYears(values, fill, provenance.get(fill.source)!, read, kommunCodes, lanCodes, catalog);
@@ -338,22 +330,6 @@ export function checkSeal(bytes: Buffer, entry: Provenance["files"][number], fil
     `the file differs from what the importer wrote: sha256 ${sha.slice(0, 12)}…, ${provenanceFile} records ${entry.sha256!.slice(0, 12)}…${counted}. ` +
       `Restore it (git checkout), or after an intended source change re-import: npm run import -- --from <folder> --only ${source}`,
   );
-}
-
-/** Each value within its indicator's bounds; a both-sexes value outside its parts must already be a source_defect. */
-function checkValues(info: IndicatorInfo, rows: ReadonlyArray<IndicatorValue & { row: number }>, file: string, kommunCodes: readonly string[], coverage: CoverageSpec): void {
-  const byKey = new Map(rows.map((r) => [`${r.level}|${r.code}|${r.year}|${r.sex}`, r]));
-  for (const r of rows) {
-    if (r.value === null) continue;
-    const problem = boundsProblem(info, r.value);
-    if (problem) throw new DataInputError({ file, row: r.row, column: "value", value: r.value }, problem);
-    if (r.sex !== "T") continue;
-    const [k, m] = (["K", "M"] as const).map((sex) => byKey.get(`${r.level}|${r.code}|${r.year}|${sex}`)?.value ?? null);
-    const reason = k === null || m === null || k === undefined || m === undefined ? null : totalOutsidePartsReason(info, r.value, k, m);
-    if (reason) throw new DataInputError({ file, row: r.row, column: "status", value: r.status }, `the value for both sexes lies outside the values for women and men (${k}, ${m}): it must be a source_defect; re-import`);
-  }
-  const missing = firstMissingKommunValue(info.kpi, rows, kommunCodes, coverage);
-  if (missing) throw new DataInputError({ file, column: "code", value: `${missing.code} ${missing.year} ${missing.sex}` }, `a kommun value is missing: ${missing.reason}`);
 }
 
 type Position = [number, number];

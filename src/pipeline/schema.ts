@@ -46,14 +46,32 @@ export const indicatorValueSchema = z
     note: z.string(),
   })
   .superRefine((v, ctx) => {
-    const pattern = v.level === "kommun" ? /^\d{4}$/ : v.level === "lan" ? /^\d{2}$/ : new RegExp(`^${RIKET_CODE}$`);
-    if (!pattern.test(v.code)) ctx.addIssue({ code: "custom", path: ["code"], message: `not a valid ${v.level} code` });
-    if (v.status === "published" && v.value === null)
-      ctx.addIssue({ code: "custom", path: ["value"], message: "a published value must not be empty" });
-    if (v.status === "source_defect" && (v.value !== null || v.note === ""))
-      ctx.addIssue({ code: "custom", path: ["note"], message: "a source defect has an empty value and a note saying why" });
+    for (const issue of indicatorValueIssues(v)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   });
 export type IndicatorValue = z.output<typeof indicatorValueSchema>;
+
+const KOMMUN_CODE = /^\d{4}$/;
+const LAN_CODE = /^\d{2}$/;
+const RIKET_CODE_PATTERN = new RegExp(`^${RIKET_CODE}$`);
+const NO_ISSUES: ReadonlyArray<{ path: string; message: string }> = Object.freeze([]);
+
+/**
+ * The rules across an indicator value's cells (its superRefine): the code
+ * fits the level, a published value is not empty, a source defect has no
+ * value and a note. A function of its own so the loader's fast path
+ * (load-values.ts) runs these very rules.
+ */
+export function indicatorValueIssues(v: Pick<IndicatorValue, "level" | "code" | "value" | "status" | "note">): ReadonlyArray<{ path: string; message: string }> {
+  const codeOk = (v.level === "kommun" ? KOMMUN_CODE : v.level === "lan" ? LAN_CODE : RIKET_CODE_PATTERN).test(v.code);
+  const valueOk = !(v.status === "published" && v.value === null);
+  const noteOk = !(v.status === "source_defect" && (v.value !== null || v.note === ""));
+  if (codeOk && valueOk && noteOk) return NO_ISSUES;
+  const issues: Array<{ path: string; message: string }> = [];
+  if (!codeOk) issues.push({ path: "code", message: `not a valid ${v.level} code` });
+  if (!valueOk) issues.push({ path: "value", message: "a published value must not be empty" });
+  if (!noteOk) issues.push({ path: "note", message: "a source defect has an empty value and a note saying why" });
+  return issues;
+}
 
 export const indicatorMetaSchema = z.object({
   kpi: z.string().regex(/^[NU]\d{5}$/),

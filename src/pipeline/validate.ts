@@ -74,6 +74,20 @@ export const optionalPointDecimal = z.string().transform((s, ctx) => {
   return parsed.data;
 });
 
+/**
+ * optionalPointDecimal's output for the cells a large value file is made of
+ * ("", "12", "-0.5"), without zod: undefined for any other cell, which the
+ * caller then parses with the schema itself. Such a cell has no space to trim,
+ * no comma, at most MAX_NUMBER_CHARS characters and matches pointDecimal's
+ * pattern, so optionalPointDecimal would return the same Number(cell), which is
+ * finite (at most 40 digits).
+ */
+export function plainPointDecimal(cell: string): number | null | undefined {
+  if (cell === "") return null;
+  return cell.length <= MAX_NUMBER_CHARS && PLAIN_DECIMAL.test(cell) ? Number(cell) : undefined;
+}
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 export const kommunkod = z.string().regex(/^\d{4}$/, "kommunkod must be 4 digits as a string, e.g. 0114");
 export const lanskod = z.string().regex(/^\d{2}$/, "länskod must be 2 digits as a string, e.g. 01");
 

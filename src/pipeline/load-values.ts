@@ -1,0 +1,233 @@
+/**
+ * The snapshot's indicator value files (kolada/values/<kpi>.csv), read and
+ * checked as loadSnapshot did with sealedCsv + validateRows + its checks, but
+ * without a zod parse, a copy and string keys per row: at 100 KPIs these
+ * files hold 1.8 M rows, and that work was most of the data step's CPU time.
+ *
+ * Same result, same errors: each distinct cell of a column is parsed once by
+ * that column's own schema (indicatorValueSchema.shape), the value column by
+ * plainPointDecimal, and the rules across cells by indicatorValueIssues (the
+ * schema's superRefine). A row that fails any of these is parsed whole by
+ * indicatorValueSchema, which throws zod's own error, as before. The checks
+ * after validation run in the same order, each over all rows, so the first
+ * error named is the one the row-by-row code named.
+ */
+import type { z } from "zod";
+import { decodeUtf8, MAX_FIELD_CHARS, parseCsvRecords, requireColumns } from "./csv";
+import { firstMissingKommunValue, type CoverageSpec } from "./coverage";
+import { DataInputError } from "./errors";
+import { boundsProblem, totalOutsidePartsReason, type IndicatorInfo } from "./indicators";
+import { indicatorValueIssues, indicatorValueSchema, SNAPSHOT_COLUMNS, type AreaLevel, type IndicatorValue, type Provenance, type Sex } from "./schema";
+import { plainPointDecimal, validateRow } from "./validate";
+
+/** One column's parsed cells, by cell text: each distinct cell goes through the column's schema once. */
+class ColumnCells<T> {
+  private readonly known = new Map<string, T>();
+  private lastCell: string | undefined;
+  private lastOutput: T | undefined;
+  constructor(private readonly schema: z.ZodType<T, string>) {}
+  /** The schema's output (for text, the first cell read with that text, so equal cells share one string), or undefined when it fails. */
+  get(cell: string): T | undefined {
+    if (cell === this.lastCell) return this.lastOutput;
+    let output = this.known.get(cell);
+    if (output === undefined) {
+      const parsed = this.schema.safeParse(cell);
+      if (!parsed.success) return undefined;
+      output = parsed.data;
+      this.known.set(cell, output);
+    }
+    this.lastCell = cell;
+    this.lastOutput = output;
+    return output;
+  }
+}
+
+/** The parsed cells of one load, shared by its value files (one string per distinct code, level, status and note). */
+export function valueCellCache() {
+  const shape = indicatorValueSchema.shape;
+  return {
+    kpi: new ColumnCells(shape.kpi),
+    level: new ColumnCells(shape.level),
+    code: new ColumnCells(shape.code),
+    year: new ColumnCells(shape.year),
+    sex: new ColumnCells(shape.sex),
+    status: new ColumnCells(shape.status),
+    note: new ColumnCells(shape.note),
+  };
+}
+export type ValueCellCache = ReturnType<typeof valueCellCache>;
+
+export interface ValueFile {
+  file: string;
+  rows: IndicatorValue[];
+  /** The CSV line of each row, for error messages. */
+  lines: Int32Array;
+}
+
+export interface ValueRead extends ValueFile {
+  /** The first row whose kpi cell is not the catalog's (a valid id, e.g. another KPI's): checkValueFile names it. */
+  otherKpi: { index: number; kpi: string } | null;
+}
+
+/**
+ * A sealed value file's rows, validated as sealedCsv(…, indicatorValueSchema)
+ * would, and counted against provenance.json. Each row's kpi is `info.kpi`;
+ * a row with another kpi is named by checkValueFile, where the row-by-row
+ * loader named it.
+ */
+export function readValueFile(bytes: Buffer, entry: Provenance["files"][number], file: string, info: IndicatorInfo, cells: ValueCellCache): ValueRead {
+  const text = decodeUtf8(bytes, file);
+  const read = plainValueRows(text, info, cells) ?? exactValueRows(text, file, info, cells);
+  if (entry.rows !== undefined && read.rows.length !== entry.rows)
+    throw new DataInputError({ file, row: read.rows.length + 1 }, `${read.rows.length} data rows, but provenance.json records ${entry.rows}`);
+  return { file, ...read };
+}
+
+const COLUMNS = SNAPSHOT_COLUMNS.indicatorValue;
+
+/**
+ * The rows of a file as the importer writes them: no quote, no CR, the
+ * header's eight columns, eight fields on every line, each cell taken by the
+ * fast path. Null as soon as anything else turns up: then exactValueRows
+ * reads the file again and throws the error parseCsv or zod would throw. So
+ * this path never decides an error, and rows come straight from the text,
+ * without a record, field array or object per row.
+ */
+function plainValueRows(text: string, info: IndicatorInfo, cells: ValueCellCache): Omit<ValueRead, "file"> | null {
+  if (text.includes('"') || text.includes("\r")) return null;
+  const headerEnd = text.indexOf("\n");
+  if (headerEnd < 0) return null;
+  const header = text.slice(0, headerEnd).split(",").map((c) => c.trim());
+  const order = COLUMNS.map((c) => header.indexOf(c));
+  if (header.length !== COLUMNS.length || new Set(header).size !== COLUMNS.length || order.includes(-1)) return null;
+  const rows: IndicatorValue[] = [];
+  const lines: number[] = [];
+  let otherKpi: ValueRead["otherKpi"] = null;
+  const raw = new Array<string>(COLUMNS.length);
+  const last = COLUMNS.length - 1;
+  for (let pos = headerEnd + 1, line = 2; pos < text.length; line++) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    if (end === pos) {
+      pos++; // a blank line, which parseCsv skips
+      continue;
+    }
+    if (end - pos > MAX_FIELD_CHARS) return null;
+    for (let c = 0; c < last; c++) {
+      const comma = text.indexOf(",", pos);
+      if (comma < 0 || comma >= end) return null;
+      raw[c] = text.slice(pos, comma);
+      pos = comma + 1;
+    }
+    const comma = text.indexOf(",", pos);
+    if (comma >= 0 && comma < end) return null;
+    raw[last] = text.slice(pos, end);
+    pos = end + 1;
+    const row = rowFromCells(raw, order, info, cells);
+    if (row === undefined) return null;
+    if (otherKpi === null && raw[order[0]!] !== info.kpi) otherKpi = { index: rows.length, kpi: raw[order[0]!]! };
+    rows.push(row);
+    lines.push(line);
+  }
+  if (rows.length === 0) return null;
+  return { rows, lines: Int32Array.from(lines), otherKpi };
+}
+
+/** Every file through parseCsvRecords, each row through the fast path or else zod: the same rows, or the same error, as sealedCsv. */
+function exactValueRows(text: string, file: string, info: IndicatorInfo, cells: ValueCellCache): Omit<ValueRead, "file"> {
+  const { columns, records } = parseCsvRecords(text, file);
+  requireColumns({ file, columns, rows: [] }, COLUMNS);
+  const order = COLUMNS.map((c) => columns.indexOf(c));
+  const rows: IndicatorValue[] = new Array(records.length);
+  const lines = new Int32Array(records.length);
+  let otherKpi: ValueRead["otherKpi"] = null;
+  for (let i = 0; i < records.length; i++) {
+    const { line, fields } = records[i]!;
+    lines[i] = line;
+    // A row the fast path does not take: zod decides, and names the problem.
+    rows[i] = rowFromCells(fields, order, info, cells) ?? parseWhole(columns, fields, line, file, info);
+    // zod's kpi is the cell as it is (a pattern check).
+    const kpi = fields[order[0]!]!;
+    if (otherKpi === null && kpi !== info.kpi) otherKpi = { index: i, kpi };
+  }
+  return { rows, lines, otherKpi };
+}
+
+/**
+ * The row indicatorValueSchema would make of these cells (`raw` in the file's
+ * column order, `order` the file index of each schema column), with the
+ * catalog's kpi; undefined when any cell or rule needs zod to decide.
+ */
+function rowFromCells(raw: readonly string[], order: readonly number[], info: IndicatorInfo, cells: ValueCellCache): IndicatorValue | undefined {
+  const kpi = cells.kpi.get(raw[order[0]!]!);
+  const level = cells.level.get(raw[order[1]!]!);
+  const code = cells.code.get(raw[order[2]!]!);
+  const year = cells.year.get(raw[order[3]!]!);
+  const sex = cells.sex.get(raw[order[4]!]!);
+  const value = plainPointDecimal(raw[order[5]!]!);
+  const status = cells.status.get(raw[order[6]!]!);
+  const note = cells.note.get(raw[order[7]!]!);
+  if (kpi === undefined || level === undefined || code === undefined || year === undefined || sex === undefined || value === undefined || status === undefined || note === undefined) return undefined;
+  const row: IndicatorValue = { kpi: info.kpi, level, code, year, sex, value, status, note };
+  return indicatorValueIssues(row).length ? undefined : row;
+}
+
+/** The row through indicatorValueSchema, exactly as validateRows does it: zod's output, or zod's error naming row, column and value. */
+function parseWhole(columns: readonly string[], fields: readonly string[], line: number, file: string, info: IndicatorInfo): IndicatorValue {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) values[columns[i]!] = fields[i]!;
+  const v = validateRow(indicatorValueSchema, { row: line, values }, file);
+  return { kpi: info.kpi, level: v.level, code: v.code, year: v.year, sex: v.sex, value: v.value, status: v.status, note: v.note };
+}
+
+const LEVEL_INDEX: Record<AreaLevel, number> = { kommun: 0, lan: 1, riket: 2 };
+const SEX_INDEX: Record<Sex, number> = { T: 0, K: 1, M: 2 };
+
+/** Level, code, year (4 digits) and sex as one integer; a code by its index among the file's codes (`codes`, grown here). */
+function valueKey(codes: Map<string, number>, level: AreaLevel, code: string, year: number, sex: Sex): number {
+  let c = codes.get(code);
+  if (c === undefined) codes.set(code, (c = codes.size));
+  return ((c * 3 + LEVEL_INDEX[level]) * 10_000 + year) * 3 + SEX_INDEX[sex];
+}
+
+/**
+ * The checks loadSnapshot ran on a value file after validation, in the same
+ * order: every row's kpi and code known; one row per level, code, year and
+ * sex; each value within its indicator's bounds, and a both-sexes value
+ * within its parts unless a source defect; every kommun value the source
+ * promises present. Keys are numbers, not strings: 1.8 M rows at 100 KPIs.
+ */
+export function checkValueFile(info: IndicatorInfo, v: ValueRead, kommunCodes: ReadonlySet<string>, lanCodes: ReadonlySet<string>, kommunList: readonly string[], coverage: CoverageSpec): void {
+  const { file, rows, lines } = v;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (v.otherKpi?.index === i) throw new DataInputError({ file, row: lines[i], column: "kpi", value: v.otherKpi.kpi }, `expected ${info.kpi} in this file`);
+    const known = r.level === "kommun" ? kommunCodes : r.level === "lan" ? lanCodes : null;
+    if (known && !known.has(r.code)) throw new DataInputError({ file, row: lines[i], column: "code", value: r.code }, `unknown ${r.level} code`);
+  }
+  const codes = new Map<string, number>();
+  const byKey = new Map<number, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const k = valueKey(codes, r.level, r.code, r.year, r.sex);
+    const first = byKey.get(k);
+    if (first !== undefined)
+      throw new DataInputError({ file, row: lines[i], column: "level+code+year+sex", value: `${r.level}|${r.code}|${r.year}|${r.sex}` }, `duplicate key: the same level, code, year, sex as row ${lines[first]}`);
+    byKey.set(k, i);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.value === null) continue;
+    const problem = boundsProblem(info, r.value);
+    if (problem) throw new DataInputError({ file, row: lines[i], column: "value", value: r.value }, problem);
+    if (r.sex !== "T") continue;
+    const atK = byKey.get(valueKey(codes, r.level, r.code, r.year, "K"));
+    const atM = byKey.get(valueKey(codes, r.level, r.code, r.year, "M"));
+    const k = atK === undefined ? null : rows[atK]!.value;
+    const m = atM === undefined ? null : rows[atM]!.value;
+    const reason = k === null || m === null ? null : totalOutsidePartsReason(info, r.value, k, m);
+    if (reason) throw new DataInputError({ file, row: lines[i], column: "status", value: r.status }, `the value for both sexes lies outside the values for women and men (${k}, ${m}): it must be a source_defect; re-import`);
+  }
+  const missing = firstMissingKommunValue(info.kpi, rows, kommunList, coverage);
+  if (missing) throw new DataInputError({ file, column: "code", value: `${missing.code} ${missing.year} ${missing.sex}` }, `a kommun value is missing: ${missing.reason}`);
+}
