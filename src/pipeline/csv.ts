@@ -182,11 +182,12 @@ function splitLine(text: string, start: number, end: number): string[] {
 
 /**
  * One record read character by character from `start` (RFC 4180: quoted
- * fields may hold commas, doubled quotes and line breaks). Returns its fields
+ * fields may hold commas, doubled quotes and line breaks); throws on a quote
+ * never closed. Returns its fields
  * (null for a last record that holds nothing, as at the end of the text), the
  * position after its line end, and the line number after it.
  */
-function quotedRecord(text: string, start: number, startLine: number, file: string): { fields: string[] | null; next: number; line: number } {
+export function quotedRecord(text: string, start: number, startLine: number, file: string): { fields: string[] | null; next: number; line: number } {
   const fields: string[] = [];
   let field = "";
   let line = startLine;

@@ -92,7 +92,16 @@ describe("load-values: the same rows and errors as the row-by-row loader", () =>
   it("agrees on hand-picked awkward files", () => {
     const lines = goodLines();
     const withCell = (row: number, column: number, cell: string) => csvOf(lines.map((l, i) => (i === row ? l.map((c, j) => (j === column ? cell : c)) : l)));
+    const withCells = (changes: Array<[number, number, string]>) => csvOf(lines.map((l, i) => l.map((c, j) => changes.find(([r, k]) => r === i && k === j)?.[2] ?? c)));
     const texts = [
+      withCells([[4, 7, '"two\nlines"'], [4, 5, "400"]]),
+      withCells([[4, 7, '"two\nlines"'], [9, 5, "400"]]),
+      withCells([[4, 7, '"two\nlines"'], [9, 4, "T"]]),
+      withCells([[4, 7, '"two\nlines"'], [9, 0, "N00958"]]),
+      withCells([[4, 7, '"a, b"'], [6, 5, '" 30"'], [13, 2, '"0114 "']]),
+      withCells([[4, 7, '" padded "']]),
+      withCells([[4, 5, '" 30"']]),
+      withCells([[4, 2, '"0114"'], [4, 7, '""""']]),
       "\ufeff" + csvOf(lines),
       csvOf(lines, HEADER, "\r\n"),
       csvOf(lines).replace("\n", "\n\n\n"),
