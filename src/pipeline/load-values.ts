@@ -207,37 +207,43 @@ function parseWhole(columns: readonly string[], fields: readonly string[], line:
 const LEVEL_INDEX: Record<AreaLevel, number> = { kommun: 0, lan: 1, riket: 2 };
 const SEX_INDEX: Record<Sex, number> = { T: 0, K: 1, M: 2 };
 
-/** Level, code, year (4 digits) and sex as one integer; a code by its index among the file's codes (`codes`, grown here). */
-function valueKey(codes: Map<string, number>, level: AreaLevel, code: string, year: number, sex: Sex): number {
-  let c = codes.get(code);
-  if (c === undefined) codes.set(code, (c = codes.size));
-  return ((c * 3 + LEVEL_INDEX[level]) * 10_000 + year) * 3 + SEX_INDEX[sex];
-}
-
 /**
  * The checks loadSnapshot ran on a value file after validation, in the same
  * order: every row's kpi and code known; one row per level, code, year and
  * sex; each value within its indicator's bounds, and a both-sexes value
  * within its parts unless a source defect; every kommun value the source
- * promises present. Keys are numbers, not strings: 1.8 M rows at 100 KPIs.
+ * promises present. 1.8 M rows at 100 KPIs, so no string key per row: each
+ * (level, code, year, sex) is a slot in a typed array, with T, K and M of
+ * the same area and year side by side.
  */
 export function checkValueFile(info: IndicatorInfo, v: ValueRead, kommunCodes: ReadonlySet<string>, lanCodes: ReadonlySet<string>, kommunList: readonly string[], coverage: CoverageSpec): void {
   const { file, rows, lines } = v;
+  const codes = new Map<string, number>();
+  const codeOf = new Int32Array(rows.length);
+  let minYear = Infinity;
+  let maxYear = -Infinity;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     if (v.otherKpi?.index === i) throw new DataInputError({ file, row: lines[i], column: "kpi", value: v.otherKpi.kpi }, `expected ${info.kpi} in this file`);
     const known = r.level === "kommun" ? kommunCodes : r.level === "lan" ? lanCodes : null;
     if (known && !known.has(r.code)) throw new DataInputError({ file, row: lines[i], column: "code", value: r.code }, `unknown ${r.level} code`);
+    let c = codes.get(r.code);
+    if (c === undefined) codes.set(r.code, (c = codes.size));
+    codeOf[i] = c;
+    if (r.year < minYear) minYear = r.year;
+    if (r.year > maxYear) maxYear = r.year;
   }
-  const codes = new Map<string, number>();
-  const byKey = new Map<number, number>();
+  // Slot of the T row of an area and year (K and M follow it); holds row index + 1, 0 = no row.
+  const years = maxYear - minYear + 1;
+  const areaYear = (i: number, r: IndicatorValue) => ((codeOf[i]! * 3 + LEVEL_INDEX[r.level]) * years + (r.year - minYear)) * 3;
+  const slots = new Int32Array(rows.length ? codes.size * 3 * years * 3 : 0);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const k = valueKey(codes, r.level, r.code, r.year, r.sex);
-    const first = byKey.get(k);
-    if (first !== undefined)
-      throw new DataInputError({ file, row: lines[i], column: "level+code+year+sex", value: `${r.level}|${r.code}|${r.year}|${r.sex}` }, `duplicate key: the same level, code, year, sex as row ${lines[first]}`);
-    byKey.set(k, i);
+    const slot = areaYear(i, r) + SEX_INDEX[r.sex];
+    const first = slots[slot]!;
+    if (first !== 0)
+      throw new DataInputError({ file, row: lines[i], column: "level+code+year+sex", value: `${r.level}|${r.code}|${r.year}|${r.sex}` }, `duplicate key: the same level, code, year, sex as row ${lines[first - 1]}`);
+    slots[slot] = i + 1;
   }
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -245,10 +251,11 @@ export function checkValueFile(info: IndicatorInfo, v: ValueRead, kommunCodes: R
     const problem = boundsProblem(info, r.value);
     if (problem) throw new DataInputError({ file, row: lines[i], column: "value", value: r.value }, problem);
     if (r.sex !== "T") continue;
-    const atK = byKey.get(valueKey(codes, r.level, r.code, r.year, "K"));
-    const atM = byKey.get(valueKey(codes, r.level, r.code, r.year, "M"));
-    const k = atK === undefined ? null : rows[atK]!.value;
-    const m = atM === undefined ? null : rows[atM]!.value;
+    const t = areaYear(i, r);
+    const atK = slots[t + SEX_INDEX.K]!;
+    const atM = slots[t + SEX_INDEX.M]!;
+    const k = atK === 0 ? null : rows[atK - 1]!.value;
+    const m = atM === 0 ? null : rows[atM - 1]!.value;
     const reason = k === null || m === null ? null : totalOutsidePartsReason(info, r.value, k, m);
     if (reason) throw new DataInputError({ file, row: lines[i], column: "status", value: r.status }, `the value for both sexes lies outside the values for women and men (${k}, ${m}): it must be a source_defect; re-import`);
   }
