@@ -12,7 +12,7 @@ import { DataInputError } from "./errors";
 import { KOLADA_SOURCE_COVERAGE, type CoverageSpec } from "./coverage";
 import { checkValueFile, readValueFile, valueCellCache } from "./load-values";
 import { parseJson, readRegularFile } from "./files";
-import { boundsProblem, INDICATORS, totalOutsidePartsReason, type IndicatorInfo } from "./indicators";
+import { boundsProblem, INDICATORS, type IndicatorInfo } from "./indicators";
 import {
   indicatorMetaSchema,
   indicatorValueSchema,
