@@ -5,7 +5,8 @@
  */
 import type { IndicatorInfo } from "../indicators";
 import { RIKET_CODE, type IndicatorValue, type Kommun, type Sex } from "../schema";
-import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+import { aggregateGroups, areaGroups, type AreaGroup, type AreaMember } from "./aggregate";
+import { kommunIndex } from "./kommun-index";
 import { weightFor, type PopulationWeights } from "./weights";
 
 /**
@@ -87,16 +88,10 @@ export function checkTotals(
   weights: PopulationWeights,
 ): TotalCheck[] {
   const kpi = info.kpi;
-  const kommunValues: KommunValue[] = values.filter((v) => v.level === "kommun");
-  const years = [...new Set(kommunValues.map((v) => v.year))].sort();
-  const members: AreaMember[] = years.flatMap((year) =>
-    kommuner.flatMap((k) => [
-      { area: `lan:${lanOf(k, year)}`, year, code: k.kommunkod },
-      { area: `riket:${RIKET_CODE}`, year, code: k.kommunkod },
-    ]),
-  );
-  const sexes = [...new Set(values.map((v) => v.sex))];
-  const recomputed = aggregateToAreas(kommunValues, members, info.aggregation, weightFor(info.aggregation, weights), sexes);
+  const sexes = new Set<Sex>();
+  for (const v of values) sexes.add(v.sex);
+  const groups = lanAndRiketGroups(kommuner, kommunIndex(values).years);
+  const recomputed = aggregateGroups(values, groups, info.aggregation, weightFor(info.aggregation, weights), [...sexes]);
   const published = new Map(values.filter((v) => v.level !== "kommun" && v.value !== null).map((v) => [`${v.level}:${v.code}|${v.year}|${v.sex}`, v.value!]));
   const tolerance = toleranceFor(info);
   const checks: TotalCheck[] = [];
@@ -121,4 +116,26 @@ export function checkTotals(
     });
   }
   return checks;
+}
+
+// The groups depend only on the kommuner and the years, which most KPIs share: grouped once per list of kommuner and years.
+const groupCache = new WeakMap<readonly Kommun[], Map<string, AreaGroup[]>>();
+
+/** Each year's län (by the län of that year) and the riket, with their kommuner. */
+function lanAndRiketGroups(kommuner: readonly Kommun[], kommunYears: readonly number[]): AreaGroup[] {
+  const years = [...kommunYears].sort((a, b) => a - b);
+  const key = `${kommuner.length}:${years.join(",")}`;
+  let byYears = groupCache.get(kommuner);
+  if (!byYears) groupCache.set(kommuner, (byYears = new Map()));
+  let groups = byYears.get(key);
+  if (!groups) {
+    const members: AreaMember[] = years.flatMap((year) =>
+      kommuner.flatMap((k) => [
+        { area: `lan:${lanOf(k, year)}`, year, code: k.kommunkod },
+        { area: `riket:${RIKET_CODE}`, year, code: k.kommunkod },
+      ]),
+    );
+    byYears.set(key, (groups = areaGroups(members)));
+  }
+  return groups;
 }
