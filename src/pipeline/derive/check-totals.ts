@@ -5,7 +5,7 @@
  */
 import type { IndicatorInfo } from "../indicators";
 import { RIKET_CODE, type IndicatorValue, type Kommun, type Sex } from "../schema";
-import { aggregateGroups, areaGroups, type AreaGroup, type AreaMember } from "./aggregate";
+import { areaGroups, forEachAggregate, type AreaGroup, type AreaMember } from "./aggregate";
 import { kommunIndex } from "./kommun-index";
 import { weightFor, type PopulationWeights } from "./weights";
 
@@ -89,15 +89,22 @@ export function checkTotals(
 ): TotalCheck[] {
   const kpi = info.kpi;
   const sexes = new Set<Sex>();
-  for (const v of values) sexes.add(v.sex);
+  // The published län and riket values: area ("lan:01") → (year, sex) → value; numbers, not a string key per value.
+  const published = new Map<string, Map<number, number>>();
+  for (const v of values) {
+    sexes.add(v.sex);
+    if (v.level === "kommun" || v.value === null) continue;
+    const area = `${v.level}:${v.code}`;
+    let byYearSex = published.get(area);
+    if (!byYearSex) published.set(area, (byYearSex = new Map()));
+    byYearSex.set(yearSexKey(v.year, v.sex), v.value);
+  }
   const groups = lanAndRiketGroups(kommuner, kommunIndex(values).years);
-  const recomputed = aggregateGroups(values, groups, info.aggregation, weightFor(info.aggregation, weights), [...sexes]);
-  const published = new Map(values.filter((v) => v.level !== "kommun" && v.value !== null).map((v) => [`${v.level}:${v.code}|${v.year}|${v.sex}`, v.value!]));
   const tolerance = toleranceFor(info);
   const checks: TotalCheck[] = [];
-  for (const r of recomputed) {
-    const p = published.get(`${r.area}|${r.year}|${r.sex}`);
-    if (p === undefined || r.value === null) continue;
+  forEachAggregate(values, groups, info.aggregation, weightFor(info.aggregation, weights), [...sexes], (r) => {
+    const p = published.get(r.area)?.get(yearSexKey(r.year, r.sex));
+    if (p === undefined || r.value === null) return;
     const [level, code] = r.area.split(":") as ["lan" | "riket", string];
     const difference = r.value - p;
     const relative = p === 0 ? (difference === 0 ? 0 : Infinity) : difference / p;
@@ -114,9 +121,12 @@ export function checkTotals(
       tolerance,
       within_tolerance: Math.abs(relative) <= tolerance + 1e-12,
     });
-  }
+  });
   return checks;
 }
+
+/** A year and a sex as one number (years are whole, checked by the schema). */
+const yearSexKey = (year: number, sex: Sex): number => year * 4 + (sex === "T" ? 0 : sex === "K" ? 1 : sex === "M" ? 2 : 3);
 
 // The groups depend only on the kommuner and the years, which most KPIs share: grouped once per list of kommuner and years.
 const groupCache = new WeakMap<readonly Kommun[], Map<string, AreaGroup[]>>();

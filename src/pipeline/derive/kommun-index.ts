@@ -17,7 +17,8 @@ export interface IndexableValue {
   value: number | null;
 }
 
-const SEX_SLOT: Readonly<Record<string, number>> = { T: 0, K: 1, M: 2 };
+/** T, K, M → 0, 1, 2; −1 for anything else. Compared, not looked up in an object: a loaded string is often not internalized, and a keyed lookup would internalize it on every row. */
+const sexSlot = (sex: string): number => (sex === "T" ? 0 : sex === "K" ? 1 : sex === "M" ? 2 : -1);
 
 export interface KommunIndex {
   firstYear: number;
@@ -25,7 +26,7 @@ export interface KommunIndex {
   span: number;
   /** code → values at (year − firstYear) · 3 + sex slot (T, K, M); NaN where none is published. */
   byCode: ReadonlyMap<string, Float64Array>;
-  /** The distinct years and sexes of the kommun rows (including empty values), in the order they first appear. */
+  /** The distinct years of the kommun rows (including empty values), ascending, and their sexes in the order they first appear. */
   years: readonly number[];
   sexes: readonly Sex[];
   /** The first kommun, year and sex given two non-empty values, if any: the aggregation refuses such a list. */
@@ -37,7 +38,8 @@ export function valueAt(index: KommunIndex, row: Float64Array | undefined, year:
   if (row === undefined) return NaN;
   const y = year - index.firstYear;
   if (!(y >= 0 && y < index.span)) return NaN;
-  return row[y * 3 + SEX_SLOT[sex]!]!;
+  const s = sexSlot(sex);
+  return s < 0 ? NaN : row[y * 3 + s]!;
 }
 
 // A list's index is kept while the list lives. Every list indexed is a loaded or derived one that is never changed
@@ -53,40 +55,47 @@ export function kommunIndex(rows: readonly IndexableValue[]): KommunIndex {
 }
 
 function buildIndex(rows: readonly IndexableValue[]): KommunIndex {
+  // First the span of years, then one array per kommun over it.
   let firstYear = Infinity;
   let lastYear = -Infinity;
-  const years: number[] = [];
-  const seenYears = new Set<number>();
   const sexes: Sex[] = [];
   for (const r of rows) {
     if (r.level !== undefined && r.level !== "kommun") continue;
     if (!Number.isInteger(r.year)) throw new Error(`kommunIndex: year ${r.year} of kommun ${r.code} is not a whole year`);
-    if (SEX_SLOT[r.sex] === undefined) throw new Error(`kommunIndex: sex ${r.sex} of kommun ${r.code} is not T, K or M`);
-    if (!seenYears.has(r.year)) {
-      seenYears.add(r.year);
-      years.push(r.year);
-      if (r.year < firstYear) firstYear = r.year;
-      if (r.year > lastYear) lastYear = r.year;
-    }
-    if (!sexes.includes(r.sex)) sexes.push(r.sex);
+    if (sexSlot(r.sex) < 0) throw new Error(`kommunIndex: sex ${r.sex} of kommun ${r.code} is not T, K or M`);
+    if (r.year < firstYear) firstYear = r.year;
+    if (r.year > lastYear) lastYear = r.year;
+    if (sexes.length < 3 && !sexes.includes(r.sex)) sexes.push(r.sex);
   }
-  const span = years.length === 0 ? 0 : lastYear - firstYear + 1;
+  if (sexes.length === 0) return { firstYear: 0, span: 0, byCode: new Map(), years: [], sexes, duplicate: null };
+  const span = lastYear - firstYear + 1;
+  const yearSeen = new Uint8Array(span);
+  // Per kommun its values and which slots hold one, to find a slot given twice even when the value itself is NaN.
   const byCode = new Map<string, Float64Array>();
-  // Which slots hold a value, to find a slot given twice even when the value itself is NaN.
   const filled = new Map<string, Uint8Array>();
+  let last: { code: string; values: Float64Array; has: Uint8Array } | null = null;
   let duplicate: KommunIndex["duplicate"] = null;
   for (const r of rows) {
-    if ((r.level !== undefined && r.level !== "kommun") || r.value === null) continue;
-    let values = byCode.get(r.code);
-    let has = filled.get(r.code);
-    if (values === undefined || has === undefined) {
-      byCode.set(r.code, (values = new Float64Array(span * 3).fill(NaN)));
-      filled.set(r.code, (has = new Uint8Array(span * 3)));
+    if (r.level !== undefined && r.level !== "kommun") continue;
+    const y = r.year - firstYear;
+    yearSeen[y] = 1;
+    if (r.value === null) continue;
+    // Rows come grouped by kommun, so the previous row's arrays are usually the ones.
+    if (last === null || last.code !== r.code) {
+      let values = byCode.get(r.code);
+      let has = filled.get(r.code);
+      if (values === undefined || has === undefined) {
+        byCode.set(r.code, (values = new Float64Array(span * 3).fill(NaN)));
+        filled.set(r.code, (has = new Uint8Array(span * 3)));
+      }
+      last = { code: r.code, values, has };
     }
-    const slot = (r.year - firstYear) * 3 + SEX_SLOT[r.sex]!;
-    if (has[slot] === 1) duplicate ??= { code: r.code, year: r.year, sex: r.sex };
-    has[slot] = 1;
-    values[slot] = r.value;
+    const slot = y * 3 + sexSlot(r.sex);
+    if (last.has[slot] === 1) duplicate ??= { code: r.code, year: r.year, sex: r.sex };
+    last.has[slot] = 1;
+    last.values[slot] = r.value;
   }
-  return { firstYear: years.length === 0 ? 0 : firstYear, span, byCode, years, sexes, duplicate };
+  const years: number[] = [];
+  for (let y = 0; y < span; y++) if (yearSeen[y] === 1) years.push(firstYear + y);
+  return { firstYear, span, byCode, years, sexes, duplicate };
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
 import { registryOnDay, type Registry } from "../registry";
 import type { IndicatorValue, Sex } from "../schema";
-import { aggregateGroups, areaGroups, type AreaGroup, type AreaMember } from "./aggregate";
+import { areaGroups, forEachAggregate, type AreaGroup, type AreaMember } from "./aggregate";
 import { kommunIndex } from "./kommun-index";
 import { weightFor, type PopulationWeights } from "./weights";
 
@@ -59,8 +59,9 @@ export function withWithout(
       groupsByYears.set(key, (areas = areaGroups(members)));
     }
     const weight = weightFor(info.aggregation, weights);
-    for (const r of aggregateGroups(all, areas, info.aggregation, weight, index.sexes))
-      out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes });
+    forEachAggregate(all, areas, info.aggregation, weight, index.sexes, (r) =>
+      out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes }),
+    );
   }
   return out;
 }
