@@ -7,7 +7,7 @@
  */
 import type { Aggregation } from "../indicators";
 import type { Sex } from "../schema";
-import { kommunIndex, valueAt, type IndexableValue, type KommunIndex } from "./kommun-index";
+import { kommunIndex, slotOf, valueAt, type IndexableValue, type KommunIndex } from "./kommun-index";
 
 /** One kommun value (or weight) for a year and sex; null where not published. */
 export interface KommunValue {
@@ -159,9 +159,12 @@ function aggregateGroup(
   let sumVw = 0;
   let sumW = 0;
   let missing: string[] | null = null;
+  // Where this year and sex sit in every member's array (−1: outside the list's years, so no value).
+  const valueSlot = slotOf(valueIndex, g.year, sex);
+  const weightSlot = weightIndex ? slotOf(weightIndex, g.year, sex) : -1;
   for (let i = 0; i < g.codes.length; i++) {
-    const value = valueAt(valueIndex, valueRows[i], g.year, sex);
-    const weight = weightIndex ? valueAt(weightIndex, weightRows[i], g.year, sex) : 1;
+    const value = valueAt(valueRows[i], valueSlot);
+    const weight = weightIndex ? valueAt(weightRows[i], weightSlot) : 1;
     const ok = Number.isFinite(value) && Number.isFinite(weight);
     for (let t = 0; t < times; t++) {
       if (ok) {

@@ -33,13 +33,16 @@ export interface KommunIndex {
   duplicate: { code: string; year: number; sex: Sex } | null;
 }
 
-/** The value of a kommun, year and sex; NaN when there is none. */
-export function valueAt(index: KommunIndex, row: Float64Array | undefined, year: number, sex: Sex): number {
-  if (row === undefined) return NaN;
+/** Where a year and sex sit in each kommun's array of this index; −1 when the index holds no such year or sex. */
+export function slotOf(index: KommunIndex, year: number, sex: Sex): number {
   const y = year - index.firstYear;
-  if (!(y >= 0 && y < index.span)) return NaN;
   const s = sexSlot(sex);
-  return s < 0 ? NaN : row[y * 3 + s]!;
+  return Number.isInteger(y) && y >= 0 && y < index.span && s >= 0 ? y * 3 + s : -1;
+}
+
+/** The value in a kommun's array at a slot from slotOf; NaN when there is none. */
+export function valueAt(row: Float64Array | undefined, slot: number): number {
+  return row === undefined || slot < 0 ? NaN : row[slot]!;
 }
 
 // A list's index is kept while the list lives. Every list indexed is a loaded or derived one that is never changed
