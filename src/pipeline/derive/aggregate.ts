@@ -44,6 +44,8 @@ export interface AreaAggregate {
  * that version as a reference): one row per (area, year, sex) ordered by
  * area, year, sex in code-unit order; within a group the sums run over the
  * members in code order from 0, as arquero's ordered rollup added them.
+ * Rows carrying a level other than kommun are not read; a län or riket code
+ * (2 characters) never matched a member kommun (4) anyway.
  */
 export function aggregateToAreas(
   values: readonly KommunValue[],
