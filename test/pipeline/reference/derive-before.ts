@@ -6,11 +6,10 @@
  * with localeCompare. Kept only as a reference: test/pipeline/derive-equivalence.test.ts
  * checks that the build's versions return exactly what these return.
  */
-import { checkTotals, lanOf, type TotalCheck } from "../../../src/pipeline/derive/check-totals";
+import { lanOf, toleranceFor, type TotalCheck } from "../../../src/pipeline/derive/check-totals";
 import type { FoerbundIndicatorValue, FoerbundYearMember } from "../../../src/pipeline/derive/foerbund-areas";
 import type { AreaMember, KommunValue } from "../../../src/pipeline/derive/aggregate";
 import { buildCells, type EventEstimate, type KommunTiming, type Panel, type Variant } from "../../../src/pipeline/derive/event-study";
-import { toleranceFor } from "../../../src/pipeline/derive/check-totals";
 import { groupsOn, GROUPS, type GroupId, type GroupValue } from "../../../src/pipeline/derive/with-without";
 import { weightFor, type PopulationWeights } from "../../../src/pipeline/derive/weights";
 import type { IndicatorInfo } from "../../../src/pipeline/indicators";
@@ -43,8 +42,6 @@ export function checkTotalsBefore(info: IndicatorInfo, values: readonly Indicato
   }
   return checks;
 }
-// checkTotals is imported only so that a renamed export breaks this file loudly.
-void checkTotals;
 
 export function foerbundIndicatorsBefore(
   members: readonly FoerbundYearMember[],
