@@ -5,7 +5,7 @@
  * exactly what the arquero version returned, to the last bit of every sum.
  */
 import { describe, expect, it } from "vitest";
-import { aggregateToAreas, type AreaMember, type KommunValue } from "../../src/pipeline/derive/aggregate";
+import { aggregateGroups, aggregateToAreas, areaGroups, type AreaMember, type KommunValue } from "../../src/pipeline/derive/aggregate";
 import type { Aggregation } from "../../src/pipeline/indicators";
 import type { Sex } from "../../src/pipeline/schema";
 import { aggregateToAreasArquero } from "./reference/aggregate-arquero";
@@ -47,8 +47,38 @@ describe("aggregateToAreas (loops) = the arquero version", () => {
       expect(groups).toBeGreaterThan(1000);
     });
 
+  it("aggregateGroups over a whole KPI list (län and riket rows left out) and over a subset of years' groups", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = caseFor(seed * 7, "weighted_pop_16_64");
+      const expected = aggregateToAreasArquero(c.values, c.members, "weighted_pop_16_64", c.weights, c.sexes);
+      // A KPI's list holds län and riket rows too, with codes that must not be read as kommuner.
+      const whole = [...c.values.map((v) => ({ ...v, level: "kommun" })), ...c.values.slice(0, 9).map((v) => ({ ...v, level: "lan", value: 1e9 }))];
+      expect(aggregateGroups(whole, areaGroups(c.members), "weighted_pop_16_64", c.weights, c.sexes)).toStrictEqual(expected);
+      const years = new Set([2009, 2011]);
+      const subset = areaGroups(c.members).filter((g) => years.has(g.year));
+      expect(aggregateGroups(whole, subset, "weighted_pop_16_64", c.weights, c.sexes)).toStrictEqual(
+        aggregateToAreasArquero(c.values, c.members.filter((m) => years.has(m.year)), "weighted_pop_16_64", c.weights, c.sexes),
+      );
+    }
+  });
+
+  it("indexes a list once, and again when its length changed", () => {
+    const values: KommunValue[] = [{ code: "0114", year: 2020, sex: "T", value: 1 }];
+    const members = [{ area: "x", year: 2020, code: "0114" }, { area: "x", year: 2020, code: "0115" }];
+    expect(aggregateToAreas(values, members, "sum", [], ["T"])[0]).toMatchObject({ value: null, missing_codes: "0115" });
+    values.push({ code: "0115", year: 2020, sex: "T", value: 2 });
+    expect(aggregateToAreas(values, members, "sum", [], ["T"])[0]).toMatchObject({ value: 3, status: "aggregated" });
+  });
+
+  it("reads an empty value and a value for the same kommun, year and sex as one value, as before", () => {
+    const values: KommunValue[] = [{ code: "0114", year: 2020, sex: "T", value: null }, { code: "0114", year: 2020, sex: "T", value: 4 }];
+    const members = [{ area: "x", year: 2020, code: "0114" }];
+    expect(aggregateToAreas(values, members, "sum", [], ["T"])).toStrictEqual(aggregateToAreasArquero(values, members, "sum", [], ["T"]));
+  });
+
   it("refuses two values for the same kommun, year and sex (the loaders make that impossible)", () => {
     const v = { code: "0114", year: 2020, sex: "T" as const, value: 1 };
     expect(() => aggregateToAreas([v, v], [{ area: "x", year: 2020, code: "0114" }], "sum", [], ["T"])).toThrow(/two values for kommun 0114, 2020, T/);
+    expect(() => aggregateToAreas([v], [{ area: "x", year: 2020, code: "0114" }], "weighted_pop_total", [v, { ...v }], ["T"])).toThrow(/two weights for kommun 0114, 2020, T/);
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { IndicatorInfo } from "../indicators";
 import { RIKET_CODE, type IndicatorValue, type Kommun, type Sex } from "../schema";
-import { aggregateToAreas, type AreaMember, type KommunValue } from "./aggregate";
+import { areaGroups, forEachAggregate, type AreaGroup, type AreaMember } from "./aggregate";
+import { kommunIndex } from "./kommun-index";
 import { weightFor, type PopulationWeights } from "./weights";
 
 /**
@@ -87,22 +88,23 @@ export function checkTotals(
   weights: PopulationWeights,
 ): TotalCheck[] {
   const kpi = info.kpi;
-  const kommunValues: KommunValue[] = values.filter((v) => v.level === "kommun");
-  const years = [...new Set(kommunValues.map((v) => v.year))].sort();
-  const members: AreaMember[] = years.flatMap((year) =>
-    kommuner.flatMap((k) => [
-      { area: `lan:${lanOf(k, year)}`, year, code: k.kommunkod },
-      { area: `riket:${RIKET_CODE}`, year, code: k.kommunkod },
-    ]),
-  );
-  const sexes = [...new Set(values.map((v) => v.sex))];
-  const recomputed = aggregateToAreas(kommunValues, members, info.aggregation, weightFor(info.aggregation, weights), sexes);
-  const published = new Map(values.filter((v) => v.level !== "kommun" && v.value !== null).map((v) => [`${v.level}:${v.code}|${v.year}|${v.sex}`, v.value!]));
+  const sexes = new Set<Sex>();
+  // The published län and riket values: area ("lan:01") → (year, sex) → value; numbers, not a string key per value.
+  const published = new Map<string, Map<number, number>>();
+  for (const v of values) {
+    sexes.add(v.sex);
+    if (v.level === "kommun" || v.value === null) continue;
+    const area = `${v.level}:${v.code}`;
+    let byYearSex = published.get(area);
+    if (!byYearSex) published.set(area, (byYearSex = new Map()));
+    byYearSex.set(yearSexKey(v.year, v.sex), v.value);
+  }
+  const groups = lanAndRiketGroups(kommuner, kommunIndex(values).years);
   const tolerance = toleranceFor(info);
   const checks: TotalCheck[] = [];
-  for (const r of recomputed) {
-    const p = published.get(`${r.area}|${r.year}|${r.sex}`);
-    if (p === undefined || r.value === null) continue;
+  forEachAggregate(values, groups, info.aggregation, weightFor(info.aggregation, weights), [...sexes], (r) => {
+    const p = published.get(r.area)?.get(yearSexKey(r.year, r.sex));
+    if (p === undefined || r.value === null) return;
     const [level, code] = r.area.split(":") as ["lan" | "riket", string];
     const difference = r.value - p;
     const relative = p === 0 ? (difference === 0 ? 0 : Infinity) : difference / p;
@@ -119,6 +121,31 @@ export function checkTotals(
       tolerance,
       within_tolerance: Math.abs(relative) <= tolerance + 1e-12,
     });
-  }
+  });
   return checks;
+}
+
+/** A year and a sex as one number (years are whole, checked by the schema). */
+const yearSexKey = (year: number, sex: Sex): number => year * 4 + (sex === "T" ? 0 : sex === "K" ? 1 : sex === "M" ? 2 : 3);
+
+// The groups depend only on the kommuner and the years, which most KPIs share: grouped once per list of kommuner and years.
+const groupCache = new WeakMap<readonly Kommun[], Map<string, AreaGroup[]>>();
+
+/** Each year's län (by the län of that year) and the riket, with their kommuner. */
+function lanAndRiketGroups(kommuner: readonly Kommun[], kommunYears: readonly number[]): AreaGroup[] {
+  const years = [...kommunYears].sort((a, b) => a - b);
+  const key = `${kommuner.length}:${years.join(",")}`;
+  let byYears = groupCache.get(kommuner);
+  if (!byYears) groupCache.set(kommuner, (byYears = new Map()));
+  let groups = byYears.get(key);
+  if (!groups) {
+    const members: AreaMember[] = years.flatMap((year) =>
+      kommuner.flatMap((k) => [
+        { area: `lan:${lanOf(k, year)}`, year, code: k.kommunkod },
+        { area: `riket:${RIKET_CODE}`, year, code: k.kommunkod },
+      ]),
+    );
+    byYears.set(key, (groups = areaGroups(members)));
+  }
+  return groups;
 }

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { INDICATORS, type IndicatorInfo } from "../indicators";
 import { registryOnDay, type Registry } from "../registry";
 import type { IndicatorValue, Sex } from "../schema";
-import { aggregateToAreas, type AreaMember } from "./aggregate";
+import { areaGroups, forEachAggregate, type AreaGroup, type AreaMember } from "./aggregate";
+import { kommunIndex } from "./kommun-index";
 import { weightFor, type PopulationWeights } from "./weights";
 
 /** The day of the complete April 2015 list (Bilaga 4), read as the whole month. */
@@ -44,15 +45,23 @@ export function withWithout(
   catalog: readonly IndicatorInfo[] = INDICATORS,
 ): GroupValue[] {
   const groups = groupsOn(registry);
+  // The groups of a set of years, made once for all KPIs with those years.
+  const groupsByYears = new Map<string, AreaGroup[]>();
   const out: GroupValue[] = [];
   for (const info of catalog) {
-    const kommunValues = (values.get(info.kpi) ?? []).filter((v) => v.level === "kommun");
-    const years = [...new Set(kommunValues.map((v) => v.year))];
-    const members: AreaMember[] = GROUPS.flatMap((group) => years.flatMap((year) => groups[group].map((code) => ({ area: group, year, code }))));
+    const all = values.get(info.kpi) ?? [];
+    const index = kommunIndex(all);
+    const years = index.years;
+    const key = years.join(",");
+    let areas = groupsByYears.get(key);
+    if (!areas) {
+      const members: AreaMember[] = GROUPS.flatMap((group) => years.flatMap((year) => groups[group].map((code) => ({ area: group, year, code }))));
+      groupsByYears.set(key, (areas = areaGroups(members)));
+    }
     const weight = weightFor(info.aggregation, weights);
-    const sexes = [...new Set(kommunValues.map((v) => v.sex))];
-    for (const r of aggregateToAreas(kommunValues, members, info.aggregation, weight, sexes))
-      out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes });
+    forEachAggregate(all, areas, info.aggregation, weight, index.sexes, (r) =>
+      out.push({ group: r.area as GroupId, kpi: info.kpi, year: r.year, sex: r.sex, value: r.value, status: r.status, members: r.members, missing_codes: r.missing_codes }),
+    );
   }
   return out;
 }
