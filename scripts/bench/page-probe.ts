@@ -49,7 +49,8 @@ document.addEventListener("DOMContentLoaded", () => {
  * first chart's shown drawing (the wide one; Plot's in the client copy) is in
  * the DOM, an IntersectionObserver reports the rendering update in which it
  * first lies in the viewport. A page loaded at its top never reports it when
- * the chart is below the fold; a link to the chart (#diagram-…) scrolls to it.
+ * the chart is below the fold; a link to the chart (#diagram-…) scrolls to it,
+ * and only such a load installs the observers.
  */
 let chartOnScreen: number | null = null;
 const CHART_SVG = '[data-chart-part="svg"] svg:not([data-variant="narrow"])';
@@ -66,7 +67,8 @@ const waitForChart = new MutationObserver(() => {
   waitForChart.disconnect();
   onScreen.observe(svg);
 });
-waitForChart.observe(document, { childList: true, subtree: true });
+// Only a load through a link reads it; elsewhere a callback on every parsed node would only slow the page measured.
+if (location.hash) waitForChart.observe(document, { childList: true, subtree: true });
 
 /** startTime of the first entry of that name; null (never 0) when there is none. */
 const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
