@@ -84,28 +84,37 @@ type PublishedValue = Omit<IndicatorValue, "status"> & { status: z.infer<typeof 
  * One row per kommun, year and sex within the years the KPI is published for
  * kommuner, so that a gap is an explicit row (status not_published), not an
  * absent one a reader might take for zero.
+ *
+ * Runs for every KPI, so it avoids a string key per value: which kommun,
+ * year and sex have a value is a set of numbers (a kommun's first index,
+ * year and sex give one slot each). The gaps are made kommun by kommun, in
+ * the order the rows are sorted in: the snapshot's values come sorted, so the
+ * (stable) sort has little left to do, and as no two rows share level, code,
+ * year and sex, the order in which they are made does not change the result.
  */
 export function completeKommunGrid(values: ReadonlyArray<IndicatorValue | DerivedLanValue>, kommunCodes: readonly string[]): PublishedValue[] {
   const rows: PublishedValue[] = [...values];
-  const kommunValues = values.filter((v) => v.level === "kommun");
-  const years = kommunValues.map((v) => v.year);
-  const sexes = [...new Set(kommunValues.map((v) => v.sex))];
-  const have = new Set(kommunValues.map((v) => `${v.code}|${v.year}|${v.sex}`));
   const kpi = values[0]!.kpi;
-  for (let year = Math.min(...years); year <= Math.max(...years); year++)
-    for (const code of kommunCodes)
+  const kommunValues = values.filter((v) => v.level === "kommun");
+  const sexes = [...new Set(kommunValues.map((v) => v.sex))];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const v of kommunValues) {
+    if (!Number.isInteger(v.year)) throw new Error(`${kpi}: year ${v.year} is not a whole number`);
+    first = Math.min(first, v.year);
+    last = Math.max(last, v.year);
+  }
+  const codeIndex = new Map<string, number>();
+  kommunCodes.forEach((code, i) => codeIndex.has(code) || codeIndex.set(code, i));
+  const slot = (codeAt: number, year: number, sex: Sex) => (codeAt * (last - first + 1) + (year - first)) * 3 + SEX_ORDER[sex];
+  const have = new Set<number>();
+  for (const v of kommunValues) {
+    const at = codeIndex.get(v.code);
+    if (at !== undefined) have.add(slot(at, v.year, v.sex));
+  }
+  for (const code of kommunCodes)
+    for (let year = first; year <= last; year++)
       for (const sex of sexes)
-        if (!have.has(`${code}|${year}|${sex}`)) rows.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
-  const byCode = rows.every((v) => DIGITS.test(v.code)) ? compareDigits : (a: string, b: string) => a.localeCompare(b);
-  return rows.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || byCode(a.code, b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex]);
+        if (!have.has(slot(codeIndex.get(code)!, year, sex))) rows.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
+  return rows.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex]);
 }
-
-const DIGITS = /^[0-9]+$/;
-
-/**
- * For codes of ASCII digits only, the order of localeCompare (ICU collation:
- * the digits 0–9 in their own order, a proper prefix first, no numeric
- * reading of a run of digits) is the order of their UTF-16 code units, which
- * < gives several times faster. Any other code keeps localeCompare.
- */
-const compareDigits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
