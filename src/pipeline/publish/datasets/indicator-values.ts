@@ -86,8 +86,8 @@ type PublishedValue = Omit<IndicatorValue, "status"> & { status: z.infer<typeof 
  * absent one a reader might take for zero.
  *
  * Runs for every KPI, so it avoids a string key per value: which kommun,
- * year and sex have a value is a set of numbers (a kommun's first index,
- * year and sex give one slot each). The gaps are made kommun by kommun, in
+ * year and sex have a value is marked in an array with one slot per kommun
+ * (its first index), year and sex. The gaps are made kommun by kommun, in
  * the order the rows are sorted in: the snapshot's values come sorted, so the
  * (stable) sort has little left to do, and as no two rows share level, code,
  * year and sex, the order in which they are made does not change the result.
@@ -107,14 +107,14 @@ export function completeKommunGrid(values: ReadonlyArray<IndicatorValue | Derive
   const codeIndex = new Map<string, number>();
   kommunCodes.forEach((code, i) => codeIndex.has(code) || codeIndex.set(code, i));
   const slot = (codeAt: number, year: number, sex: Sex) => (codeAt * (last - first + 1) + (year - first)) * 3 + SEX_ORDER[sex];
-  const have = new Set<number>();
+  const have = new Uint8Array(kommunValues.length === 0 ? 0 : kommunCodes.length * (last - first + 1) * 3);
   for (const v of kommunValues) {
     const at = codeIndex.get(v.code);
-    if (at !== undefined) have.add(slot(at, v.year, v.sex));
+    if (at !== undefined) have[slot(at, v.year, v.sex)] = 1;
   }
   for (const code of kommunCodes)
     for (let year = first; year <= last; year++)
       for (const sex of sexes)
-        if (!have.has(slot(codeIndex.get(code)!, year, sex))) rows.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
+        if (!have[slot(codeIndex.get(code)!, year, sex)]) rows.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
   return rows.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex]);
 }
