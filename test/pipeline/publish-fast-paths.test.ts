@@ -160,6 +160,20 @@ describe("computed columns", () => {
   });
 });
 
+describe("the files' bytes", () => {
+  it("are the UTF-8 that writing the whole text as a string gives, across chunk boundaries and for a lone surrogate", () => {
+    const texts = ["Malmö åäö", "emoji 🙂🙂", "lone \ud800 high", "lone \udc00 low", "\u2028", "tab\there", '"q", a'];
+    const rows = Array.from({ length: 30_000 }, (_, i) => ({ code: String(1000 + (i % 290)), year: 1990 + (i % 33), value: i / 3, status: "published" as const, text: texts[i % texts.length]! + i }));
+    const d = computedDataset(rows, (code) => `${code} ${texts[Number(code) % texts.length]}`);
+    const out = join(tmp, "bytes");
+    replaceDirectory(out, datasetFiles(d));
+    const published = publishedRows(d);
+    expect(readFileSync(join(out, "prov.csv")).equals(Buffer.from(formatCsvChunks(["code", "name", "year", "value", "status"], published, 20_000, true).join("")))).toBe(true);
+    expect(readFileSync(join(out, "prov.json")).equals(Buffer.from(JSON.stringify(published) + "\n"))).toBe(true);
+    expect(readFileSync(join(out, "prov.json")).length).toBeGreaterThan(4 * 64 * 1024);
+  });
+});
+
 /** The cell formatting this replaced, kept here as the reference. */
 function regexCell(value: unknown, forSpreadsheets: boolean): string {
   const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : String(v));
