@@ -3,7 +3,7 @@
  * generated from the same Dataset definitions as the files themselves.
  */
 import type { FileTree } from "../atomic";
-import type { Dataset, ResourceSource } from "./dataset";
+import { cellReaders, type Dataset, type ResourceSource } from "./dataset";
 import { datasetFiles } from "./write";
 import type { FieldDef } from "./fields";
 import { checkForeignKeys, type ForeignKey } from "./foreign-keys";
@@ -63,14 +63,20 @@ const sourceOf = (s: ResourceSource): ResourceSource => ({ title: s.title, path:
  * written in `period` or `date`, over rows that have a value (a row whose
  * `value` is empty says the value is missing, not that the year is covered).
  */
-export function latestYear(d: Pick<Dataset, "fields" | "rows">): number | null {
-  const names = new Set(d.fields.map((f) => f.name));
-  const column = ["year", "period", "date"].find((c) => names.has(c));
+export function latestYear(d: Pick<Dataset, "fields" | "rows" | "computed">): number | null {
+  const names = d.fields.map((f) => f.name);
+  const column = ["year", "period", "date"].find((c) => names.includes(c));
   if (!column) return null;
+  const cells = cellReaders(d);
+  const when = cells[names.indexOf(column)]!;
+  const value = names.includes("value") ? cells[names.indexOf("value")] : undefined;
   let latest: number | null = null;
   for (const r of d.rows) {
-    if (names.has("value") && (r.value === null || r.value === undefined)) continue;
-    for (const m of String(r[column] ?? "").matchAll(/\d{4}/g)) latest = Math.max(latest ?? -Infinity, Number(m[0]));
+    if (value && value(r) === null) continue;
+    const w = when(r);
+    // A year as a number of four digits is its own only match of \d{4}; anything else is read as text.
+    if (typeof w === "number" && Number.isInteger(w) && w >= 1000 && w <= 9999) latest = Math.max(latest ?? -Infinity, w);
+    else for (const m of String(w ?? "").matchAll(/\d{4}/g)) latest = Math.max(latest ?? -Infinity, Number(m[0]));
   }
   return latest;
 }

@@ -33,6 +33,16 @@ export interface Dataset {
   schema: RowSchema;
   /** Rows may carry more properties than the columns; only the columns are written. */
   rows: Record<string, unknown>[];
+  /**
+   * Columns whose published value is computed from the row rather than read
+   * from it (an area's name from its code, a value rounded for publishing).
+   * A large dataset can then publish the objects it was built from instead of
+   * a copy of each with one more property: at 100 KPIs such copies are
+   * hundreds of megabytes. The check, the CSV, the JSON, latest_year and the
+   * foreign keys all read cells through cellReaders, so they see one value.
+   * Each must be a pure function of the row.
+   */
+  computed?: Record<string, (row: Record<string, unknown>) => unknown>;
   sources: ResourceSource[];
   /** What we did to the published values, for the codebook and data page. */
   processing: string;
@@ -40,9 +50,24 @@ export interface Dataset {
   foreignKeys?: ForeignKey[];
 }
 
-/** A dataset whose rows the compiler checks against its schema's type. */
-export function defineDataset<S extends RowSchema>(d: Omit<Dataset, "schema" | "rows"> & { schema: S; rows: ReadonlyArray<z.infer<S>> }): Dataset {
-  return { ...d, rows: d.rows as unknown as Record<string, unknown>[] };
+/**
+ * A dataset whose rows the compiler checks against its schema's type: each
+ * row has every column that is not computed, and each computed column gives
+ * its column's type from the row.
+ */
+export function defineDataset<S extends RowSchema, C extends keyof z.infer<S> = never, R = z.infer<S>>(
+  d: Omit<Dataset, "schema" | "rows" | "computed"> & { schema: S; rows: ReadonlyArray<R & Omit<z.infer<S>, C>>; computed?: { [K in C]: (row: R) => z.infer<S>[K] } },
+): Dataset {
+  const { rows, computed, ...rest } = d;
+  return { ...rest, rows: rows as unknown as Record<string, unknown>[], ...(computed ? { computed: computed as unknown as Dataset["computed"] } : {}) };
+}
+
+/** One function per column (in the fields' order) giving the row's published cell: computed, else the property, an absent one as null. */
+export function cellReaders(d: Pick<Dataset, "fields" | "computed">): Array<(row: Record<string, unknown>) => unknown> {
+  return d.fields.map((f) => {
+    const compute = d.computed?.[f.name];
+    return compute ? (r: Record<string, unknown>) => compute(r) ?? null : (r: Record<string, unknown>) => r[f.name] ?? null;
+  });
 }
 
 export function sourcesOf(provenance: Provenance, paths?: string[]): ResourceSource[] {
@@ -98,6 +123,25 @@ export function areaNames(snapshot: Pick<Snapshot, "lan" | "kommuner">): Map<str
     ...snapshot.lan.map((l) => [`lan:${l.lanskod}`, l.name] as [string, string]),
     ...snapshot.kommuner.map((k) => [`kommun:${k.kommunkod}`, k.name] as [string, string]),
   ]);
+}
+
+/**
+ * (level, code) → the area's name, as nameOf(areaNames(snapshot), `${level}:${code}`)
+ * but without building a key string per call (it runs for every row of every
+ * indicator dataset, when checked and when written).
+ */
+export function areaNameLookup(snapshot: Pick<Snapshot, "lan" | "kommuner">): (level: string, code: string) => string {
+  const byLevel = new Map<string, Map<string, string>>();
+  for (const [key, name] of areaNames(snapshot)) {
+    const [level, code] = key.split(":") as [string, string];
+    if (!byLevel.has(level)) byLevel.set(level, new Map());
+    byLevel.get(level)!.set(code, name);
+  }
+  return (level, code) => {
+    const name = byLevel.get(level)?.get(code);
+    if (name === undefined) throw new Error(`no name for ${level}:${code}`);
+    return name;
+  };
 }
 
 /** The name of an area; a code without a name is a bug upstream, not an empty cell. */

@@ -9,7 +9,7 @@
  * kommun, län or riket code depending on `level`) cannot be expressed as a
  * Frictionless foreign key and are left out on purpose.
  */
-import type { Dataset } from "./dataset";
+import { cellReaders, type Dataset } from "./dataset";
 
 /** Frictionless Table Schema foreign key (fields and reference fields in the same order). */
 export interface ForeignKey {
@@ -39,14 +39,24 @@ export function checkForeignKeys(datasets: readonly Dataset[]): void {
       if (!target) throw new Error(`${where}: no dataset named ${fk.reference.resource}`);
       for (const f of fk.fields) if (!d.fields.some((x) => x.name === f)) throw new Error(`${where}: no column ${f}`);
       for (const f of fk.reference.fields) if (!target.fields.some((x) => x.name === f)) throw new Error(`${where}: ${target.name} has no column ${f}`);
-      const present = new Set(target.rows.map((r) => keyOf(r, fk.reference.fields)));
+      const targetCells = columnCells(target, fk.reference.fields);
+      const cells = columnCells(d, fk.fields);
+      const present = new Set(target.rows.map((r) => keyOf(r, targetCells)));
       d.rows.forEach((r, i) => {
-        if (fk.fields.every((f) => r[f] === null || r[f] === undefined || r[f] === "")) return;
-        const k = keyOf(r, fk.fields);
+        if (cells.every((cell) => cell(r) === null || cell(r) === "")) return;
+        const k = keyOf(r, cells);
         if (!present.has(k)) throw new Error(`${where}, row index ${i}, value ${JSON.stringify(k)}: not found in ${fk.reference.resource}`);
       });
     }
   }
 }
 
-const keyOf = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(row[f] ?? "")).join("|");
+type Cell = (row: Record<string, unknown>) => unknown;
+
+/** The published cells of these columns (computed ones included), an absent property as null. */
+function columnCells(d: Dataset, fields: readonly string[]): Cell[] {
+  const cells = cellReaders(d);
+  return fields.map((f) => cells[d.fields.findIndex((x) => x.name === f)]!);
+}
+
+const keyOf = (row: Record<string, unknown>, cells: readonly Cell[]) => cells.map((cell) => String(cell(row) ?? "")).join("|");

@@ -4,9 +4,9 @@
  * datapackage that lies about its files is worse than no build.
  */
 import type { FileContent, FileTree } from "../atomic";
-import { formatCsvChunks } from "../csv";
-import type { Dataset } from "./dataset";
-import { checkRows, PublishedRowError } from "./row-check";
+import { csvCell, csvHeader } from "../csv";
+import { cellReaders, type Dataset } from "./dataset";
+import { checkCells } from "./row-check";
 
 /**
  * The schema's columns are the fields, in order, and a field's enum lists
@@ -30,10 +30,11 @@ function enumOptions(column: unknown): readonly string[] | undefined {
   return Array.isArray(options) && options.every((o) => typeof o === "string") ? options : undefined;
 }
 
-/** Exactly the written rows: the dataset's columns in order, a missing property as null. */
+/** Exactly the written rows: the dataset's columns in order, computed ones computed, a missing property as null. */
 export function publishedRows(d: Dataset): Record<string, unknown>[] {
   const columns = d.fields.map((f) => f.name);
-  return d.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
+  const cells = cellReaders(d);
+  return d.rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, cells[k]!(r)])));
 }
 
 /**
@@ -41,73 +42,97 @@ export function publishedRows(d: Dataset): Record<string, unknown>[] {
  * before anything is written; the text itself is made chunk by chunk while
  * the file is written (atomic.ts), so at 100 KPIs the whole output is never
  * in memory at once. The chunks are exactly formatCsvChunks(columns,
- * publishedRows(d), …, true) and jsonArrayChunks(publishedRows(d)) joined.
+ * publishedRows(d), …, true) and JSON.stringify(publishedRows(d)) + "\n"
+ * joined, made from the cells without the copies.
  */
 export function datasetFiles(d: Dataset): FileTree {
   checkSchemaMatchesFields(d);
   const columns = d.fields.map((f) => f.name);
+  const cells = cellReaders(d);
   // The array as it is now: a later push must not reach the files after the rows were checked.
   const rows = d.rows.slice();
-  checkPublishedRows(d, columns, rows);
+  checkCells(d.schema, rows, cells, `dataset ${d.name}`);
   return new Map<string, FileContent>([
-    [`${d.name}.csv`, reiterable(() => csvChunks(columns, rows))],
-    [`${d.name}.json`, reiterable(() => jsonChunks(columns, rows))],
+    [`${d.name}.csv`, reiterable(() => csvChunks(columns, cells, rows))],
+    [`${d.name}.json`, reiterable(() => jsonChunks(columns, cells, rows))],
   ]);
 }
 
-const CHUNK_ROWS = 20_000;
+/** Rows per written chunk: small enough that a chunk's text (and the pieces it is joined from) dies young, which spares the garbage collector most of its work. */
+const CHUNK_ROWS = 1_000;
 
-/** checkRows over publishedRows(d), a slice at a time so the copies never pile up; the index is the row's in the whole dataset. */
-function checkPublishedRows(d: Dataset, columns: readonly string[], rows: readonly Record<string, unknown>[]): void {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const slice = rows.slice(i, i + CHUNK_ROWS).map((r) => publishedRow(r, columns));
-    try {
-      checkRows(d.schema, slice, `dataset ${d.name}`);
-    } catch (e) {
-      if (e instanceof PublishedRowError) throw new PublishedRowError(e.where, e.index + i, e.column, e.value, e.problem);
-      throw e;
-    }
-  }
-}
-
-const publishedRow = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]));
+type Cell = (row: Record<string, unknown>) => unknown;
 
 /** An iterable that runs `make` afresh each time, so the same chunks can be written, hashed or joined more than once. */
 function reiterable(make: () => Iterable<string>): Iterable<string> {
   return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
 }
 
-/** The CSV: formatCsvChunks reads each column as row[c], and an absent property and null both give an empty cell, as in publishedRows. */
-function* csvChunks(columns: readonly string[], rows: readonly Record<string, unknown>[]): Generator<string> {
-  yield formatCsvChunks(columns, [], CHUNK_ROWS, true)[0]!;
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield formatCsvChunks(columns, rows.slice(i, i + CHUNK_ROWS), Infinity, true)[1] ?? "";
+/** The CSV, as formatCsvChunks(columns, publishedRows(d), CHUNK_ROWS, true): the same header and csvCell per cell. */
+function* csvChunks(columns: readonly string[], cells: readonly Cell[], rows: readonly Record<string, unknown>[]): Generator<string> {
+  yield csvHeader(columns);
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    let text = "";
+    for (let r = i; r < Math.min(rows.length, i + CHUNK_ROWS); r++) {
+      const row = rows[r]!;
+      for (let k = 0; k < cells.length; k++) text += (k === 0 ? "" : ",") + csvCell(cells[k]!(row), true);
+      text += "\n";
+    }
+    yield text;
+  }
 }
 
 /**
- * The JSON, as jsonArrayChunks(publishedRows(d)) but without building the
- * copies: JSON.stringify of an object is "{", then "key":value for each own
- * property in order, joined by ",", then "}", where value is what
- * JSON.stringify gives for that value alone (an absent property becomes
- * null, as publishedRows makes it). Property order is insertion order except
- * for array-index names, which come first: a dataset with such a column
- * (or with no column) takes the plain way.
+ * The JSON, as JSON.stringify(publishedRows(d)) + "\n" but without building
+ * the copies: JSON.stringify of an object is "{", then "key":value for each
+ * own property in order, joined by ",", then "}", where value is what
+ * JSON.stringify gives for that value alone. Property order is insertion
+ * order except for array-index names, which come first: a dataset with such
+ * a column (or with no column) takes the plain way.
  */
-function* jsonChunks(columns: readonly string[], rows: readonly Record<string, unknown>[]): Generator<string> {
+function* jsonChunks(columns: readonly string[], cells: readonly Cell[], rows: readonly Record<string, unknown>[]): Generator<string> {
   if (columns.length === 0 || columns.some((c) => /^(0|[1-9]\d*)$/.test(c))) {
-    for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield jsonChunk(i, rows.slice(i, i + CHUNK_ROWS).map((r) => JSON.stringify(publishedRow(r, columns))));
+    const published = (r: Record<string, unknown>) => Object.fromEntries(columns.map((c, k) => [c, cells[k]!(r)]));
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield (i === 0 ? "[" : ",") + rows.slice(i, i + CHUNK_ROWS).map((r) => JSON.stringify(published(r))).join(",");
   } else {
     const keys = columns.map((c, k) => (k === 0 ? "{" : ",") + JSON.stringify(c) + ":");
-    const rowJson = (r: Record<string, unknown>): string => {
-      let out = "";
-      for (let k = 0; k < columns.length; k++) out += keys[k] + JSON.stringify(r[columns[k]!] ?? null);
-      return out + "}";
-    };
-    for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield jsonChunk(i, rows.slice(i, i + CHUNK_ROWS).map(rowJson));
+    const values = columns.map(() => jsonValue());
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+      let text = i === 0 ? "[" : ",";
+      for (let r = i; r < Math.min(rows.length, i + CHUNK_ROWS); r++) {
+        const row = rows[r]!;
+        if (r > i) text += ",";
+        for (let k = 0; k < cells.length; k++) text += keys[k]! + values[k]!(cells[k]!(row));
+        text += "}";
+      }
+      yield text;
+    }
   }
   yield rows.length === 0 ? "[]\n" : "]\n";
 }
 
-const jsonChunk = (start: number, rowTexts: string[]) => (start === 0 ? "[" : ",") + rowTexts.join(",");
+/** How many distinct texts per column jsonValue remembers. */
+const REMEMBERED_TEXTS = 10_000;
+
+/**
+ * JSON.stringify of one cell, for a column: a finite number's JSON is its
+ * String (-0 included: both give "0"), null is "null", and a column's texts
+ * repeat (codes, names, statuses), so each distinct text is stringified once.
+ */
+function jsonValue(): (value: unknown) => string {
+  const texts = new Map<string, string>();
+  return (value) => {
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (value === null) return "null";
+    if (typeof value !== "string") return JSON.stringify(value);
+    let json = texts.get(value);
+    if (json === undefined) {
+      json = JSON.stringify(value);
+      if (texts.size < REMEMBERED_TEXTS) texts.set(value, json);
+    }
+    return json;
+  };
+}
 
 /** Exactly JSON.stringify(rows) + "\n", built in chunks so no single string grows past V8's limit. */
 export function jsonArrayChunks(rows: readonly unknown[], rowsPerChunk = 20_000): string[] {

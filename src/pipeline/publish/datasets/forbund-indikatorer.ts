@@ -38,7 +38,7 @@ export function yearNames(registry: Pick<Registry, "names">): (id: string, year:
 }
 
 export function forbundIndikatorerDataset(indicators: readonly FoerbundIndicatorValue[], registry: Pick<Registry, "names">): Dataset {
-  const nameOf = yearNames(registry);
+  const nameOf = memoByIdAndYear(yearNames(registry));
   return defineDataset({
     name: "forbund-indikatorer",
     title: "Nyckeltal för förbundens områden",
@@ -55,23 +55,26 @@ export function forbundIndikatorerDataset(indicators: readonly FoerbundIndicator
     primaryKey: ["foerbund_id", "kpi", "year", "sex"],
     foreignKeys: [FK_FOERBUND],
     schema: forbundIndikatorerRowSchema,
-    // A literal, not a spread copy, which V8 makes several times larger (see indicator-values.ts).
-    rows: indicators.map((v) => ({
-      foerbund_id: v.foerbund_id,
-      kpi: v.kpi,
-      year: v.year,
-      sex: v.sex,
-      value: roundOrNull(v.value, 4),
-      status: v.status,
-      membership: v.membership,
-      members: v.members,
-      members_possible_only: v.members_possible_only,
-      weight_total: v.weight_total,
-      missing_codes: v.missing_codes,
-      foerbund_name: nameOf(v.foerbund_id, v.year),
-    })),
+    // The derived values themselves, not a copy of each: the name and the rounded value are computed when checked and written.
+    rows: indicators,
+    computed: {
+      value: (v: FoerbundIndicatorValue) => roundOrNull(v.value, 4),
+      foerbund_name: (v: FoerbundIndicatorValue) => nameOf(v.foerbund_id, v.year),
+    },
     sources: [REGISTRY_SOURCE, KOLADA_PER_KOMMUN_SOURCE],
     processing:
       "Medlemmar enligt registret den 31 december varje år (säkra och möjliga; kolumnen membership säger om året vilar på datumgränser). Värde = Σ(kommunens värde × vikt) / Σ vikt, där vikten är invånare 16–64 år samma år och kön (ekonomiskt bistånd: alla invånare); antal summeras. Avrundat till 4 decimaler.",
   });
+}
+
+/** The same names, each looked up once: a name is read for every row, once when checked and once per file written. */
+function memoByIdAndYear(nameOf: (id: string, year: number) => string): (id: string, year: number) => string {
+  const byId = new Map<string, Map<number, string>>();
+  return (id, y) => {
+    let years = byId.get(id);
+    if (!years) byId.set(id, (years = new Map()));
+    let name = years.get(y);
+    if (name === undefined) years.set(y, (name = nameOf(id, y)));
+    return name;
+  };
 }

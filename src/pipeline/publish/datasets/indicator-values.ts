@@ -8,7 +8,7 @@ import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, publishedValueStatusEnum, sexEnum, type IndicatorValue, type Sex } from "../../schema";
 import { areaCode, kpi, nonEmptyText, optionalNumber, text, year } from "../columns";
-import { areaNames, defineDataset, nameOf, koladaSourcesOf, type Dataset } from "../dataset";
+import { areaNameLookup, defineDataset, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 import { DERIVED_LAN_KPIS, deriveLanValues, derivedLanNote, type DerivedLanValue } from "../../derive/lan-from-kommuner";
 import { population16to64 } from "../../derive/population";
@@ -32,7 +32,7 @@ export type IndicatorValueRow = z.infer<typeof indicatorValueRowSchema>;
 
 export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): Dataset {
   const meta = snapshot.indicatorMeta.get(info.kpi)!;
-  const names = areaNames(snapshot);
+  const nameOf = areaNameLookup(snapshot);
   const kommunCodes = snapshot.kommuner.map((k) => k.kommunkod);
   const derived = derivedLan(snapshot, info, kommunCodes);
   const rows = completeKommunGrid([...snapshot.values.get(info.kpi)!, ...derived], kommunCodes);
@@ -58,8 +58,9 @@ export function indicatorValueDataset(snapshot: Snapshot, info: IndicatorInfo): 
     ],
     primaryKey: ["level", "code", "year", "sex"],
     schema: indicatorValueRowSchema,
-    // A literal, not { ...v, name }: V8 gives a spread copy several times the memory (about 450 bytes a row against 100), which at 100 KPIs is gigabytes.
-    rows: rows.map((v) => ({ kpi: v.kpi, level: v.level, code: v.code, year: v.year, sex: v.sex, value: v.value, status: v.status, note: v.note, name: nameOf(names, `${v.level}:${v.code}`) })),
+    // The snapshot's own value objects, not a copy of each with its name: at 100 KPIs the copies were most of the build's memory.
+    rows,
+    computed: { name: (v: PublishedValue) => nameOf(v.level, v.code) },
     sources: koladaSourcesOf(snapshot, [`values/${info.kpi.toLowerCase()}.csv`]),
     processing:
       "Värdena är oförändrade från Kolada. För kommuner finns en rad för varje kommun och år inom nyckeltalets period; där Kolada saknar värde är värdet tomt med status not_published. Riket har koden 00." +
@@ -83,19 +84,37 @@ type PublishedValue = Omit<IndicatorValue, "status"> & { status: z.infer<typeof 
  * One row per kommun, year and sex within the years the KPI is published for
  * kommuner, so that a gap is an explicit row (status not_published), not an
  * absent one a reader might take for zero.
+ *
+ * Runs for every KPI, so it avoids a string key per value: which kommun,
+ * year and sex have a value is marked in an array with one slot per kommun
+ * (its first index), year and sex. The gaps are made kommun by kommun, in
+ * the order the rows are sorted in: the snapshot's values come sorted, so the
+ * (stable) sort has little left to do, and as no two rows share level, code,
+ * year and sex, the order in which they are made does not change the result.
  */
 export function completeKommunGrid(values: ReadonlyArray<IndicatorValue | DerivedLanValue>, kommunCodes: readonly string[]): PublishedValue[] {
-  const kommunValues = values.filter((v) => v.level === "kommun");
-  const years = kommunValues.map((v) => v.year);
-  const sexes = [...new Set(kommunValues.map((v) => v.sex))];
-  const have = new Set(kommunValues.map((v) => `${v.code}|${v.year}|${v.sex}`));
+  const rows: PublishedValue[] = [...values];
   const kpi = values[0]!.kpi;
-  const gaps: PublishedValue[] = [];
-  for (let year = Math.min(...years); year <= Math.max(...years); year++)
-    for (const code of kommunCodes)
+  const kommunValues = values.filter((v) => v.level === "kommun");
+  const sexes = [...new Set(kommunValues.map((v) => v.sex))];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const v of kommunValues) {
+    if (!Number.isInteger(v.year)) throw new Error(`${kpi}: year ${v.year} is not a whole number`);
+    first = Math.min(first, v.year);
+    last = Math.max(last, v.year);
+  }
+  const codeIndex = new Map<string, number>();
+  kommunCodes.forEach((code, i) => codeIndex.has(code) || codeIndex.set(code, i));
+  const slot = (codeAt: number, year: number, sex: Sex) => (codeAt * (last - first + 1) + (year - first)) * 3 + SEX_ORDER[sex];
+  const have = new Uint8Array(kommunValues.length === 0 ? 0 : kommunCodes.length * (last - first + 1) * 3);
+  for (const v of kommunValues) {
+    const at = codeIndex.get(v.code);
+    if (at !== undefined) have[slot(at, v.year, v.sex)] = 1;
+  }
+  for (const code of kommunCodes)
+    for (let year = first; year <= last; year++)
       for (const sex of sexes)
-        if (!have.has(`${code}|${year}|${sex}`)) gaps.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
-  return [...values, ...gaps].sort(
-    (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex],
-  );
+        if (!have[slot(codeIndex.get(code)!, year, sex)]) rows.push({ kpi, level: "kommun", code, year, sex, value: null, status: "not_published", note: "" });
+  return rows.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code) || a.year - b.year || SEX_ORDER[a.sex] - SEX_ORDER[b.sex]);
 }

@@ -6,7 +6,7 @@ import type { IndicatorInfo } from "../../indicators";
 import type { Snapshot } from "../../load";
 import { areaLevelEnum, sexEnum } from "../../schema";
 import { areaCode, kpi, nonEmptyText, number, year } from "../columns";
-import { areaNames, defineDataset, nameOf, round, koladaSourcesOf, type Dataset } from "../dataset";
+import { areaNameLookup, defineDataset, round, koladaSourcesOf, type Dataset } from "../dataset";
 import { field } from "../fields";
 
 const checkLevelEnum = areaLevelEnum.exclude(["kommun"]);
@@ -28,7 +28,7 @@ export const kontrollLanRiketRowSchema = z.object({
 export type KontrollLanRiketRow = z.infer<typeof kontrollLanRiketRowSchema>;
 
 export function kontrollLanRiketDataset(snapshot: Snapshot, totalChecks: readonly TotalCheck[], catalog: readonly IndicatorInfo[]): Dataset {
-  const names = areaNames(snapshot);
+  const nameOf = areaNameLookup(snapshot);
   return defineDataset({
     name: "kontroll-lan-riket",
     title: "Kontroll: län och riket beräknade från kommunerna",
@@ -50,13 +50,14 @@ export function kontrollLanRiketDataset(snapshot: Snapshot, totalChecks: readonl
     ],
     primaryKey: ["kpi", "level", "code", "year", "sex"],
     schema: kontrollLanRiketRowSchema,
-    rows: totalChecks.map((c) => ({
-      ...c,
-      name: nameOf(names, `${c.level}:${c.code}`),
-      recomputed: round(c.recomputed, 6),
-      difference: round(c.difference, 6),
-      relative_difference: round(c.relative_difference, 6),
-    })),
+    // The checks themselves (build.ts keeps them anyway), with the name and the rounded figures computed when checked and written.
+    rows: totalChecks,
+    computed: {
+      name: (c: TotalCheck) => nameOf(c.level, c.code),
+      recomputed: (c: TotalCheck) => round(c.recomputed, 6),
+      difference: (c: TotalCheck) => round(c.difference, 6),
+      relative_difference: (c: TotalCheck) => round(c.relative_difference, 6),
+    },
     sources: koladaSourcesOf(snapshot, catalog.map((i) => `values/${i.kpi.toLowerCase()}.csv`)),
     processing:
       "Antal summeras; andelar och tal vägs med befolkningen 16–64 år (ekonomiskt bistånd: hela befolkningen). Kommunen räknas till det län den tillhörde det året (Heby: Västmanlands län till och med 2005 i Koladas länssiffror). Endast år där alla länets kommuner har värde jämförs. Värden avrundade till 6 decimaler." +
