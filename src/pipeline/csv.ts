@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { DataInputError } from "./errors";
+import { spreadsheetSafe } from "./spreadsheet-safe";
 
 /** A parsed CSV row, with the 1-based line number it started on (header = 1). */
 export interface CsvRow {
@@ -268,19 +269,6 @@ export function csvCell(value: unknown, forSpreadsheets: boolean): string {
   return quote(cell(value));
 }
 
-/**
- * CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -,
- * @, a tab or a carriage return as a formula. Such a text cell gets a leading
- * apostrophe, which spreadsheets show as plain text. Numbers stay numbers:
- * they are written from number values, and a text cell that is exactly a
- * number ("-5", "-0.5") is left as it is.
- */
-export function spreadsheetSafe(text: string): string {
-  // The first character decides for almost every cell, without a regular expression.
-  const first = text.charCodeAt(0);
-  if (first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13) return text;
-  return /^-?\d+(\.\d+)?$/.test(text) ? text : `'${text}`;
-}
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";

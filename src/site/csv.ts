@@ -4,7 +4,7 @@
  * chart's download reads the same way. Text cells are made safe for
  * spreadsheets the same way as the published datasets (spreadsheetSafe).
  */
-import { spreadsheetSafe } from "../pipeline/csv";
+import { spreadsheetSafe } from "../pipeline/spreadsheet-safe";
 
 export function csvCell(text: string): string {
   const safe = spreadsheetSafe(text);

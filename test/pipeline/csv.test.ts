@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv, spreadsheetSafe } from "../../src/pipeline/csv";
+import { decodeUtf8, formatCsv, formatCsvChunks, parseCsv } from "../../src/pipeline/csv";
+import { spreadsheetSafe } from "../../src/pipeline/spreadsheet-safe";
 import { jsonArrayChunks } from "../../src/pipeline/publish/write";
 
 describe("parseCsv", () => {
