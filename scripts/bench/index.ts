@@ -1,13 +1,13 @@
 /**
  * Benchmark (not a test): prints figures and writes bench/latest.json.
  *
- *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--scale-cases r1,r10,i10,r10i10] [--skip build,pages,browser,scale,analysis]
+ *   npx tsx scripts/bench/index.ts [--runs 3] [--browser-runs 5] [--scale-runs 3] [--scale-cases r1,i10] [--skip build,pages,browser,scale,analysis]
  *
  * 1. build    build-times.ts: data step and page build, --runs runs each
  * 2. pages    page-weights.ts: pages by type and their gzip -9 weights (as the budget tests count them)
  * 3. browser  first-chart.ts: time to first chart, SVG from the build against Plot in the browser, --browser-runs loads each
- * 4. scale    scale.ts: the data step on generated data 10× larger, --scale-runs runs each;
- *             --scale-cases picks cases (r1 as data/, r10 registry ×10, i10 indicators ×10, r10i10 both);
+ * 4. scale    scale.ts: the data step on generated data (as data/, and indicators ×10), --scale-runs runs each;
+ *             --scale-cases picks cases (r1 as data/, i10 indicators ×10; the registry is not scaled, see scale-data.ts);
  *             prints whether i10 meets the target (≤ 20 s median, ≤ 1 GB peak).
  *             Only the indicators ×10 case: npm run bench -- --skip build,pages,browser,analysis --scale-cases i10
  * 5. analysis analysis.ts: the event study alone (its share of the data step), --runs runs

@@ -4,21 +4,18 @@
  * data step on it (build, then write through the atomic writer to
  * bench/tmp/scale-out/, as npm run data does) and reports time and peak memory.
  *
- *   npx tsx scripts/bench/scale-data.ts --generate 10,10    → bench/tmp/scale-data/r10-i10/ (registry ×10, indicators ×10)
- *   npx tsx scripts/bench/scale-data.ts --run bench/tmp/scale-data/r10-i10 --indicators 10   (prints one JSON line)
+ *   npx tsx scripts/bench/scale-data.ts --generate 1,10    → bench/tmp/scale-data/r1-i10/ (indicators ×10)
+ *   npx tsx scripts/bench/scale-data.ts --run bench/tmp/scale-data/r1-i10 --indicators 10   (prints one JSON line)
  *
- * What "k×" means (registry and indicators scale separately):
- * - registry: every förbund is cloned k−1 times (id "<id>-bench-<i>", name
- *   "<name> (bench <i>)", successor ids mapped to the same clone set) with all
- *   its names and membership spells. A clone's spell keeps the original's
- *   possible interval but loses its certain one (its end becomes "<=latest
- *   possible day"), so the registry's rule that a kommun is never *certainly*
- *   in two förbund at once still holds, while the clones are aggregated
- *   exactly like the originals (as "bounded" membership);
+ * What "k×" means:
  * - indicators: every Kolada KPI file is copied under k−1 synthetic KPI ids
  *   ("U<i>" + the original's last four digits, e.g. U10957) with a metadata
  *   row, and the catalogue passed to buildData() gets matching entries
  *   (slug "<slug>-bench-<i>").
+ * The registry is not scaled any more. Its clones shared the originals'
+ * kommuner at the same time, which the registry refuses since 2026-11-30 (a
+ * kommun is in at most one förbund at a time, registry/load.ts); a valid
+ * registry ×10 would need ten times the kommuner, with their values.
  * Never writes to data/, public/ or dist/.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -30,7 +27,6 @@ import { formatCsv, parseCsv } from "../../src/pipeline/csv";
 import { resealOnDisk } from "../../src/pipeline/import/seal";
 import type { Provenance } from "../../src/pipeline/schema";
 import { INDICATORS, type IndicatorInfo } from "../../src/pipeline/indicators";
-import { parseDateBound } from "../../src/pipeline/registry/dates";
 import { DATA_VINTAGE } from "../../src/pipeline/vintage";
 
 export const SCALE_ROOT = resolve("bench/tmp/scale-data");
@@ -53,45 +49,18 @@ function readTable(file: string): { columns: string[]; rows: Record<string, stri
   return { columns: t.columns, rows: t.rows.map((r) => r.values) };
 }
 
-/** A spell end with the same latest possible day and no certain day. */
-function possibleOnlyEnd(to: string): string {
-  const b = parseDateBound(to);
-  if (b.kind === "atMost") return to;
-  if (b.latest === null) return "<=2099-12-31"; // ">=X": open-ended
-  return `<=${b.latest}`;
-}
-
 export function scaleDir(registryFactor: number, indicatorFactor: number): string {
   return join(SCALE_ROOT, `r${registryFactor}-i${indicatorFactor}`);
 }
 
 export function generateScaledData(registryFactor: number, indicatorFactor: number, source = "data"): string {
+  if (registryFactor !== 1) throw new Error(`registry ×${registryFactor}: the registry is not scaled (see the comment at the top of scale-data.ts)`);
   const dir = scaleDir(registryFactor, indicatorFactor);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(SCALE_ROOT, { recursive: true });
   cpSync(source, dir, { recursive: true });
-  if (registryFactor > 1) scaleRegistry(join(dir, "registry"), registryFactor);
   if (indicatorFactor > 1) scaleIndicators(join(dir, "snapshot/kolada"), indicatorFactor);
   return dir;
-}
-
-function scaleRegistry(reg: string, k: number): void {
-  const clone = (id: string, i: number) => `${id}-bench-${i}`;
-  const f = readTable(join(reg, "foerbund.csv"));
-  const n = readTable(join(reg, "names.csv"));
-  const s = readTable(join(reg, "spells.csv"));
-  const fRows = [...f.rows];
-  const nRows = [...n.rows];
-  const sRows = [...s.rows];
-  for (let i = 1; i < k; i++) {
-    for (const r of f.rows)
-      fRows.push({ ...r, id: clone(r.id!, i), successor_ids: r.successor_ids ? r.successor_ids.split(";").map((x) => clone(x, i)).join(";") : "" });
-    for (const r of n.rows) nRows.push({ ...r, foerbund_id: clone(r.foerbund_id!, i), name: `${r.name} (bench ${i})` });
-    for (const r of s.rows) sRows.push({ ...r, foerbund_id: clone(r.foerbund_id!, i), to: possibleOnlyEnd(r.to!), note: `bench clone ${i} of a spell of ${r.foerbund_id}` });
-  }
-  writeFileSync(join(reg, "foerbund.csv"), formatCsv(f.columns, fRows));
-  writeFileSync(join(reg, "names.csv"), formatCsv(n.columns, nRows));
-  writeFileSync(join(reg, "spells.csv"), formatCsv(s.columns, sRows));
 }
 
 function scaleIndicators(kolada: string, k: number): void {
