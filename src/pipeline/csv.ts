@@ -188,7 +188,7 @@ function splitLine(text: string, start: number, end: number): string[] {
  * (null for a last record that holds nothing, as at the end of the text), the
  * position after its line end, and the line number after it.
  */
-export function quotedRecord(text: string, start: number, startLine: number, file: string): { fields: string[] | null; next: number; line: number } {
+function quotedRecord(text: string, start: number, startLine: number, file: string): { fields: string[] | null; next: number; line: number } {
   const fields: string[] = [];
   let field = "";
   let line = startLine;

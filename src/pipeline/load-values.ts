@@ -13,7 +13,7 @@
  * error named is the one the row-by-row code named.
  */
 import type { z } from "zod";
-import { decodeUtf8, MAX_FIELD_CHARS, parseCsvRecords, quotedRecord, requireColumns } from "./csv";
+import { decodeUtf8, parseCsvRecords, requireColumns } from "./csv";
 import { firstMissingKommunValue, type CoverageSpec } from "./coverage";
 import { DataInputError } from "./errors";
 import { boundsProblem, totalOutsidePartsReason, type IndicatorInfo } from "./indicators";
@@ -77,7 +77,7 @@ export interface ValueRead extends ValueFile {
  */
 export function readValueFile(bytes: Buffer, entry: Provenance["files"][number], file: string, info: IndicatorInfo, cells: ValueCellCache): ValueRead {
   const text = decodeUtf8(bytes, file);
-  const read = plainValueRows(text, info, cells) ?? exactValueRows(text, file, info, cells);
+  const read = valueRows(text, file, info, cells);
   if (entry.rows !== undefined && read.rows.length !== entry.rows)
     throw new DataInputError({ file, row: read.rows.length + 1 }, `${read.rows.length} data rows, but provenance.json records ${entry.rows}`);
   return { file, ...read };
@@ -86,79 +86,11 @@ export function readValueFile(bytes: Buffer, entry: Provenance["files"][number],
 const COLUMNS = SNAPSHOT_COLUMNS.indicatorValue;
 
 /**
- * The rows of a file as the importer writes them: no CR, the header's eight
- * columns, eight fields of at most MAX_FIELD_CHARS on every record, each
- * row taken by the fast path. Null as soon as anything else turns up: then
- * exactValueRows reads the file again and throws the error parseCsv or zod
- * would throw, so this path never decides an error (and a CSV error in a late
- * row still comes before a value error in an early one, as in parseCsv).
- * Rows come straight from the text: a line without a quote is cut at its
- * commas into one reused array; a record with a quote (a note with a comma)
- * is read by csv.ts's own quotedRecord.
+ * The file through parseCsvRecords (parseCsv's own reader and checks), each
+ * row through the fast path or else zod: the same rows, or the same error,
+ * as sealedCsv.
  */
-function plainValueRows(text: string, info: IndicatorInfo, cells: ValueCellCache): Omit<ValueRead, "file"> | null {
-  if (text.includes("\r")) return null;
-  const headerEnd = text.indexOf("\n");
-  if (headerEnd < 0) return null;
-  const header = text.slice(0, headerEnd).split(",").map((c) => c.trim());
-  const order = COLUMNS.map((c) => header.indexOf(c));
-  if (header.length !== COLUMNS.length || new Set(header).size !== COLUMNS.length || order.includes(-1) || header.join().includes('"')) return null;
-  const rows: IndicatorValue[] = [];
-  const lines: number[] = [];
-  let otherKpi: ValueRead["otherKpi"] = null;
-  const scratch = new Array<string>(COLUMNS.length);
-  const last = COLUMNS.length - 1;
-  let quote = -1; // the next quote at or after pos (text.length when none)
-  for (let pos = headerEnd + 1, line = 2; pos < text.length; ) {
-    let end = text.indexOf("\n", pos);
-    if (end < 0) end = text.length;
-    if (quote < pos) {
-      quote = text.indexOf('"', pos);
-      if (quote < 0) quote = text.length;
-    }
-    let raw: string[] = scratch;
-    const at = line;
-    if (end === pos) {
-      pos++; // a blank line, which parseCsv skips
-      line++;
-      continue;
-    } else if (quote < end) {
-      let record: ReturnType<typeof quotedRecord>;
-      try {
-        record = quotedRecord(text, pos, line, "");
-      } catch {
-        return null;
-      }
-      if (!record.fields || record.fields.length !== COLUMNS.length || record.fields.some((f) => f.length > MAX_FIELD_CHARS)) return null;
-      raw = record.fields;
-      pos = record.next;
-      line = record.line;
-    } else {
-      if (end - pos > MAX_FIELD_CHARS) return null;
-      for (let c = 0; c < last; c++) {
-        const comma = text.indexOf(",", pos);
-        if (comma < 0 || comma >= end) return null;
-        scratch[c] = text.slice(pos, comma);
-        pos = comma + 1;
-      }
-      const comma = text.indexOf(",", pos);
-      if (comma >= 0 && comma < end) return null;
-      scratch[last] = text.slice(pos, end);
-      pos = end + 1;
-      line++;
-    }
-    const row = rowFromCells(raw, order, info, cells);
-    if (row === undefined) return null;
-    if (otherKpi === null && raw[order[0]!] !== info.kpi) otherKpi = { index: rows.length, kpi: raw[order[0]!]! };
-    rows.push(row);
-    lines.push(at);
-  }
-  if (rows.length === 0) return null;
-  return { rows, lines: Int32Array.from(lines), otherKpi };
-}
-
-/** Every file through parseCsvRecords, each row through the fast path or else zod: the same rows, or the same error, as sealedCsv. */
-function exactValueRows(text: string, file: string, info: IndicatorInfo, cells: ValueCellCache): Omit<ValueRead, "file"> {
+function valueRows(text: string, file: string, info: IndicatorInfo, cells: ValueCellCache): Omit<ValueRead, "file"> {
   const { columns, records } = parseCsvRecords(text, file);
   requireColumns({ file, columns, rows: [] }, COLUMNS);
   const order = COLUMNS.map((c) => columns.indexOf(c));
